@@ -17,6 +17,14 @@ CREATE TABLE pipeline_run (
     step_seconds        jsonb
 );
 
+-- Which Delta version of each gold table the serving tables reflect (publish skips unchanged gold).
+CREATE TABLE publish_state (
+    table_name    text PRIMARY KEY,
+    delta_version bigint NOT NULL,
+    published_at  timestamptz NOT NULL,
+    run_id        text NOT NULL
+);
+
 -- Per run and file: the reconciliation read = accepted + quarantined + duplicate.
 CREATE TABLE ingest_file (
     run_id              text NOT NULL REFERENCES pipeline_run (run_id) ON DELETE CASCADE,
@@ -61,6 +69,9 @@ CREATE TABLE metric_definition (
     unit        text NOT NULL,          -- count | ratio | seconds | minutes | currency | timestamp
     additive    boolean NOT NULL DEFAULT false,
     goal_allowed boolean NOT NULL DEFAULT false,
+    -- the metric is final once this many seconds have passed since the show ended (its window closed);
+    -- NULL for metrics that are not per show
+    final_after_seconds bigint,
     sort_order  integer NOT NULL
 );
 
@@ -110,6 +121,7 @@ CREATE TABLE show_kpi (
     incremental_visits      double precision,
     incremental_visits_ci_low  double precision,
     incremental_visits_ci_high double precision,
+    incremental_experiment_id  text,
     status                  text NOT NULL DEFAULT 'provisional' CHECK (status IN ('provisional', 'final')),
     final_at                timestamptz,
     run_id                  text,
@@ -121,6 +133,7 @@ CREATE TABLE show_minute (
     minute_start   timestamptz NOT NULL,
     minute_index   integer NOT NULL,
     viewers        bigint NOT NULL,
+    new_viewers    bigint NOT NULL DEFAULT 0,  -- viewers whose first live presence falls in this minute
     chat_events    bigint NOT NULL,
     product_clicks bigint NOT NULL DEFAULT 0,
     add_to_carts   bigint NOT NULL DEFAULT 0,
@@ -151,8 +164,32 @@ CREATE TABLE experiment (
     control_variant text NOT NULL,
     starts_at       timestamptz,
     ends_at         timestamptz,
+    assigned        bigint NOT NULL DEFAULT 0,
     srm_p_value     double precision,
-    srm_flagged     boolean NOT NULL DEFAULT false
+    srm_flagged     boolean NOT NULL DEFAULT false,
+    srm_error_code  text,
+    last_show_end   timestamptz,        -- windows close at last_show_end + 24 h (conversion) / + 7 d (visits)
+    status          text NOT NULL DEFAULT 'provisional' CHECK (status IN ('provisional', 'final')),
+    final_at        timestamptz
+);
+
+-- Assigned customers per variant, with the expected share (the sample-ratio check's table).
+CREATE TABLE experiment_variant (
+    experiment_id  text NOT NULL REFERENCES experiment (experiment_id) ON DELETE CASCADE,
+    variant        text NOT NULL,
+    assigned       bigint NOT NULL,
+    expected_share double precision,
+    is_control     boolean NOT NULL,
+    PRIMARY KEY (experiment_id, variant)
+);
+
+-- A reviewer's acknowledgement of an experiment's sample-ratio mismatch (the Experiments page asks for
+-- it before showing results of a flagged experiment).
+CREATE TABLE srm_acknowledgement (
+    experiment_id   text NOT NULL,
+    username        text NOT NULL,
+    acknowledged_at timestamptz NOT NULL,
+    PRIMARY KEY (experiment_id, username)
 );
 
 CREATE TABLE experiment_result (
@@ -175,6 +212,7 @@ CREATE TABLE experiment_result (
     p_value_bh      double precision,
     seq_ci_low      double precision,
     seq_ci_high     double precision,
+    theta           double precision,
     variance_reduction double precision,
     srm_p_value     double precision,
     error_code      text,
@@ -198,6 +236,30 @@ CREATE TABLE retention_cohort (
     retained    bigint NOT NULL,
     rate        double precision,
     PRIMARY KEY (kind, segment, cohort_week, week_offset)
+);
+
+-- Per month and per quarter: customers with a net purchase, those who bought in two or more channels,
+-- and the visits influenced by shows (SPEC "Omnichannel").
+CREATE TABLE omnichannel_period (
+    period                 text NOT NULL CHECK (period IN ('month', 'quarter')),
+    period_start           date NOT NULL,
+    customers              bigint NOT NULL,
+    multichannel_customers bigint NOT NULL,
+    multichannel_share     double precision,
+    influenced_visits      bigint NOT NULL,
+    store_visits           bigint NOT NULL,
+    PRIMARY KEY (period, period_start)
+);
+
+-- Show-influenced revenue: web, app and store net revenue of identified viewers within 24 h after a
+-- show they watched, per month and channel.
+CREATE TABLE influenced_revenue (
+    month     date NOT NULL,
+    channel   text NOT NULL,
+    revenue   numeric(20, 4) NOT NULL,
+    orders    bigint NOT NULL,
+    customers bigint NOT NULL,
+    PRIMARY KEY (month, channel)
 );
 
 CREATE TABLE channel_month (
@@ -227,3 +289,19 @@ CREATE TABLE goal (
     updated_at timestamptz NOT NULL,
     UNIQUE (show_id, metric)
 );
+
+-- Every change to a goal: who, when, and the previous value.
+CREATE TABLE goal_audit (
+    audit_id       bigserial PRIMARY KEY,
+    goal_id        bigint NOT NULL,
+    show_id        text NOT NULL,
+    metric         text NOT NULL,
+    action         text NOT NULL CHECK (action IN ('create', 'update', 'delete')),
+    old_target     double precision,
+    new_target     double precision,
+    old_direction  text,
+    new_direction  text,
+    changed_by     text NOT NULL,
+    changed_at     timestamptz NOT NULL
+);
+CREATE INDEX goal_audit_goal ON goal_audit (goal_id, changed_at);

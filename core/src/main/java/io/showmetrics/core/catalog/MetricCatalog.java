@@ -1,6 +1,8 @@
 package io.showmetrics.core.catalog;
 
+import io.showmetrics.core.experiments.ExperimentMetric;
 import io.showmetrics.core.presence.Presence;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +15,18 @@ public final class MetricCatalog {
     private static final long TIMEOUT_S = Presence.DEFAULT_TIMEOUT_MILLIS / 1000;
     private static final long GRACE_MIN = Presence.LIVE_GRACE_MILLIS / 60_000;
     private static final String LIVE = "live window [starts_at, ends_at + " + GRACE_MIN + " min)";
+
+    /** The live window closes 15 minutes after the show ends. */
+    public static final Duration LIVE_GRACE = Duration.ofMillis(Presence.LIVE_GRACE_MILLIS);
+    /** Purchases count for 24 hours after the show. */
+    public static final Duration CONVERSION_WINDOW = Duration.ofHours(24);
+    /** Store visits count for 7 days after the show. */
+    public static final Duration STORE_VISIT_WINDOW = Duration.ofDays(7);
+    /** Next-show retention looks 30 days ahead. */
+    public static final Duration RETENTION_WINDOW = Duration.ofDays(30);
+
+    private static final String NET = "Net: placed lines minus every line that has a cancelled or returned row, "
+            + "valued at quantity x unit price in the reporting currency.";
 
     private static final String PRESENCE = "Presence is a set of half-open intervals per viewer: an interval opens at a "
             + "join (or a heartbeat with no open interval), continues while joins/heartbeats come within "
@@ -56,6 +70,30 @@ public final class MetricCatalog {
                     true),
             show("carters", "Carters", "Distinct viewers with an add_to_cart player event in the live window.", LIVE,
                     "count", false, true),
+            show("live_orders", "Live orders",
+                    "Distinct orders with at least one net line carrying this show_id (bought in the live player). "
+                            + NET, "any time", "count", true, true),
+            show("live_gmv", "Live GMV", "Net revenue of order lines carrying this show_id. " + NET, "any time",
+                    "currency", true, true),
+            show("buyers_24h", "Buyers within 24 h",
+                    "Identified viewers with a net purchase in any channel (live, web, app, store) from their "
+                            + "first live presence in the show until 24 h after the show ends.",
+                    "[first live presence, ends_at + 24 h)", "count", false, true),
+            show("conversion_rate_24h", "Conversion rate (24 h)",
+                    "buyers_24h / identified_viewers; empty (–) with no identified viewer.",
+                    "[first live presence, ends_at + 24 h)", "ratio", false, true),
+            show("gmv_24h", "GMV within 24 h",
+                    "Net revenue of the buyers' order lines (any channel) inside each buyer's 24 h window. " + NET,
+                    "[first live presence, ends_at + 24 h)", "currency", false, true),
+            show("aov", "Average order value", "live_gmv / live_orders; empty (–) with no live order.", "any time",
+                    "currency", false, true),
+            show("revenue_per_viewer", "Revenue per viewer", "live_gmv / unique_viewers; empty (–) with no viewer.",
+                    LIVE, "currency", false, true),
+            show("stockout_minutes", "Stock-out minutes",
+                    "Minutes of the live window during which the latest online stock row (no store_id) of at least "
+                            + "one featured sku said available_qty <= 0 (union over skus). Empty (–) when the show "
+                            + "has no featured sku or no stock row was loaded for them.", LIVE, "minutes", false,
+                    true),
             minute("viewers", "Viewers per minute",
                     "For minute m of the show, distinct viewers present at any time in [m, m + 1 min). Minutes "
                             + "start at starts_at and step by 60 s over the whole live window, grace included.",
@@ -68,9 +106,81 @@ public final class MetricCatalog {
                     "count"),
             minute("add_to_carts", "Add-to-carts per minute",
                     "add_to_cart player events whose timestamp falls in the minute.", "each minute of the " + LIVE,
-                    "count"));
+                    "count"),
+            minute("orders", "Live orders per minute",
+                    "Distinct orders with a net line carrying this show_id whose timestamp falls in the minute.",
+                    "each minute of the " + LIVE, "count"),
+            minute("gmv", "Live GMV per minute", "Net revenue of this show's live order lines in the minute.",
+                    "each minute of the " + LIVE, "currency"),
+            show("returning_viewer_rate", "Returning viewers",
+                    "Share of the show's identified viewers who had live presence in a show that started earlier.",
+                    "all earlier shows", "ratio", false, true),
+            show("next_show_retention", "Next-show retention",
+                    "Share of the show's identified viewers with live presence in another show starting in "
+                            + "[ends_at, ends_at + 30 d).", "[ends_at, ends_at + 30 d)", "ratio", false, true),
+            show("influenced_store_visits", "Influenced store visits",
+                    "Store visits of the show's identified viewers that the show influenced: visits at time t by a "
+                            + "customer with live presence in this show, which ended in (t - 7 d, t]. Each visit "
+                            + "counts once per show that influenced it; the Show page also splits every visit's "
+                            + "credit between its shows by five attribution models.", "(t - 7 d, t]", "count",
+                    false, true),
+            show("influenced_visitors", "Influenced visitors",
+                    "Distinct customers behind the show's influenced store visits.", "(t - 7 d, t]", "count", false,
+                    true),
+            show("saw_show_share", "Saw-the-show survey share",
+                    "Among the show's influenced visits where the in-store question was answered, the share that "
+                            + "answered yes (saw_show = true).", "(t - 7 d, t]", "ratio", false, true),
+            show("incremental_visits", "Incremental store visits",
+                    "Where an experiment covers the show: (store visit rate of treated customers - rate of the "
+                            + "control) x treated customers, with a 95% CI (z-test, unpooled standard error), over "
+                            + "[assigned_at, last experiment show's ends_at + 7 d). Treatment variants are pooled.",
+                    "[assigned_at, last show end + 7 d)", "count", false, true),
+            other("attribution_models", "Store-visit attribution models", "attribution",
+                    "Credit for one influenced visit (total 1) shared among the shows that ended in its 7-day "
+                            + "window: last_touch and first_touch (by show end), linear (equal), time_decay "
+                            + "(weight 2^(-dt / 2 d), dt from show end to the visit), markov (first-order chain over "
+                            + "each customer's shows ending in visit or null, credit by removal effect).",
+                    "(t - 7 d, t]", "count"),
+            other("retention", "Retention cohorts", "retention",
+                    "Viewer cohort = ISO week (UTC) of a customer's first live presence; cell (cohort, k) = share "
+                            + "of the cohort with live presence in some show in week cohort + k. Buyer cohorts the "
+                            + "same with net purchases in any channel. Cells run to the last week with activity.",
+                    "ISO weeks, UTC", "ratio"),
+            other("channel_month", "Revenue by channel and month", "omnichannel",
+                    "Per UTC month of the placed line and channel (live, web, app, store): net revenue, orders "
+                            + "with at least one net line, distinct identified customers.", "calendar month, UTC",
+                    "currency"),
+            other("multichannel_share", "Multichannel share", "omnichannel",
+                    "Customers with net purchases in two or more channels in the period / customers with any "
+                            + "net purchase in it (identified customers), per month and quarter.",
+                    "calendar month / quarter, UTC", "ratio"),
+            other("influenced_revenue", "Show-influenced revenue", "omnichannel",
+                    "Web, app and store net revenue of identified viewers in [ends_at, ends_at + 24 h) of a show "
+                            + "they watched live; a line counts once even when several shows precede it.",
+                    "[ends_at, ends_at + 24 h)", "currency"),
+            new MetricDefinition("moment_effect", "Moment effect", "moment",
+                    "For each show moment: viewers present at its instant; product clicks and live orders of its "
+                            + "sku (of any sku when the moment names none) in the 5 minutes before it vs the 5 "
+                            + "minutes after it.", "[ts - 5 min, ts) vs [ts, ts + 5 min)", "count", false, false, null),
+            experiment(ExperimentMetric.CONVERTED, "Converted", "ratio"),
+            experiment(ExperimentMetric.REVENUE, "Revenue per assigned customer", "currency"),
+            experiment(ExperimentMetric.VISITED_STORE, "Visited a store", "ratio"),
+            new MetricDefinition("experiment_statistics", "Experiment statistics", "experiment",
+                    "Intention-to-treat on assigned customers (first assignment kept), each treatment variant vs the "
+                            + "control: binary metrics by a z-test with unpooled standard error, revenue by Welch's "
+                            + "t-test; relative lift with a delta-method 95% CI; CUPED with the same metric over the "
+                            + "28 days before assignment (θ pooled over both arms); Holm and Benjamini-Hochberg "
+                            + "over every variant × metric (raw and CUPED separately); always-valid sequential CIs; "
+                            + "sample-ratio chi-square against expected_split, flagged at p < 0.001.",
+                    "see each metric", "ratio", false, false, null));
 
     private MetricCatalog() {}
+
+    private static MetricDefinition experiment(ExperimentMetric m, String label, String unit) {
+        return new MetricDefinition(m.name(), label, "experiment", m.definition(),
+                m == ExperimentMetric.VISITED_STORE ? "[assigned_at, last show end + 7 d)"
+                        : "[assigned_at, last show end + 24 h)", unit, false, false, null);
+    }
 
     /** Every metric, in the order the Definitions page lists them. */
     public static List<MetricDefinition> all() {
@@ -83,10 +193,28 @@ public final class MetricCatalog {
 
     private static MetricDefinition show(String name, String label, String definition, String window, String unit,
             boolean additive, boolean goalAllowed) {
-        return new MetricDefinition(name, label, "show", definition, window, unit, additive, goalAllowed);
+        return new MetricDefinition(name, label, "show", definition, window, unit, additive, goalAllowed,
+                finalAfter(name));
+    }
+
+    /** When each show metric's window closes, counted from the show's end (SPEC: provisional until then). */
+    static Duration finalAfter(String name) {
+        return switch (name) {
+            case "live_orders", "live_gmv", "buyers_24h", "conversion_rate_24h", "gmv_24h", "aov",
+                    "revenue_per_viewer" -> CONVERSION_WINDOW;
+            case "influenced_store_visits", "influenced_visitors", "saw_show_share", "incremental_visits" ->
+                    STORE_VISIT_WINDOW;
+            case "next_show_retention", "replay_viewers" -> RETENTION_WINDOW;
+            default -> LIVE_GRACE;
+        };
     }
 
     private static MetricDefinition minute(String name, String label, String definition, String window, String unit) {
-        return new MetricDefinition(name, label, "minute", definition, window, unit, true, false);
+        return new MetricDefinition(name, label, "minute", definition, window, unit, true, false, null);
+    }
+
+    private static MetricDefinition other(String name, String label, String level, String definition, String window,
+            String unit) {
+        return new MetricDefinition(name, label, level, definition, window, unit, false, false, null);
     }
 }

@@ -12,6 +12,8 @@ package io.showmetrics.core.catalog;
  *     {@code timestamp}
  * @param additive whether per-minute values add up to the show total (goal pacing lines)
  * @param goalAllowed whether a marketing manager may set a goal on it
+ * @param finalAfter for show metrics, how long after the show ends the metric's window closes (the
+ *     value is provisional until then); null for other levels
  */
 public record MetricDefinition(String name, String label, String level, String definition, String window,
-        String unit, boolean additive, boolean goalAllowed) {}
+        String unit, boolean additive, boolean goalAllowed, java.time.Duration finalAfter) {}

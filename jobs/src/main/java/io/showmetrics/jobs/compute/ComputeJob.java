@@ -2,7 +2,11 @@ package io.showmetrics.jobs.compute;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.unix_millis;
+import static org.apache.spark.sql.functions.when;
 
 import io.showmetrics.jobs.lake.Lake;
 import java.time.Instant;
@@ -13,7 +17,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
@@ -21,17 +27,27 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Bronze → silver → gold, incrementally: only shows touched by ingest runs not yet computed (their
- * events or their show row changed) are recomputed, and their gold rows replaced in one Delta commit
- * per table ({@code replaceWhere}). The first run, or a run with {@code full}, recomputes everything.
+ * Bronze → silver → gold, incrementally: only shows touched by ingest runs not yet computed are
+ * recomputed, and their gold rows replaced in one Delta commit per table ({@code replaceWhere}). A
+ * show is touched by its own row, its viewer/chat/player events and moments, live orders carrying its
+ * id, any order inside its 24-hour conversion window (a viewer may buy on the web), and stock rows
+ * before its live window ends. The first run, or {@code full}, recomputes everything. Net order lines
+ * and the cross-show metrics (experiments, retention, store-visit attribution, omnichannel) are
+ * recomputed whole whenever anything is pending: they relate every show and customer to each other.
  *
- * <p>Tables written: {@code silver/shows} (latest row per show), {@code silver/presence} (merged
- * presence intervals), {@code gold/show_kpi}, {@code gold/show_minute}, and {@code gold/_compute_log}
- * (which ingest runs are reflected in gold).
+ * <p>Tables written: silver {@code shows}, {@code presence}, {@code viewer_customers},
+ * {@code net_order_lines}; gold {@code show_kpi}, {@code show_minute}, {@code show_moment},
+ * {@code experiment_stats}, {@code experiment_result}, {@code experiment_summary},
+ * {@code experiment_variant}, {@code experiment_incremental}, {@code show_retention},
+ * {@code show_visits}, {@code store_attribution}, {@code retention_cohort}, {@code channel_month},
+ * {@code omnichannel_period}, {@code influenced_revenue}, and {@code _compute_log}.
  */
 public final class ComputeJob {
-    /** Event entities whose records carry a {@code show_id}. */
-    static final List<String> SHOW_EVENT_ENTITIES = List.of("viewer_events", "chat_events", "player_events");
+    /** Entities whose records carry a {@code show_id} that names the show they belong to. */
+    static final List<String> SHOW_KEYED_ENTITIES = List.of("viewer_events", "chat_events", "player_events",
+            "show_moments");
+    /** Steps reported to the progress display. */
+    public static final int STEPS = 8;
 
     static final StructType COMPUTE_LOG_SCHEMA = new StructType()
             .add("ingest_run_id", DataTypes.StringType, false)
@@ -50,8 +66,9 @@ public final class ComputeJob {
     /**
      * Computes what the pending ingest runs changed.
      *
+     * @param now the run's clock (stored as {@code computed_at})
      * @param full recompute every show even if nothing is pending
-     * @param log progress messages for the command line
+     * @param log progress messages, one per step
      */
     public static Result run(SparkSession spark, Lake lake, String runId, Instant now, boolean full,
             Consumer<String> log) {
@@ -60,42 +77,151 @@ public final class ComputeJob {
         if (pending.isEmpty() && !full && !first) {
             return new Result(List.of(), Set.of(), false);
         }
-        Dataset<Row> shows = latestShows(Lake.read(spark, lake.bronze("shows")));
+        Dataset<Row> allShows = latestShows(Lake.read(spark, lake.bronze("shows"))).cache();
         boolean everything = full || first;
-        Set<String> affected = everything ? Set.of() : affectedShows(spark, lake, pending);
-        if (!everything && affected.isEmpty()) {
-            appendComputeLog(spark, lake, pending, runId, now);
-            return new Result(pending, Set.of(), false);
-        }
+        Set<String> affected = everything ? Set.of() : affectedShows(spark, lake, pending, allShows);
         Column inScope = everything ? lit(true) : col("show_id").isin(affected.toArray());
         String replaceWhere = everything ? null : "show_id IN (" + sqlList(affected) + ")";
 
-        log.accept(everything ? "computing every show" : "recomputing " + affected.size() + " show(s)");
-        Dataset<Row> scopedShows = shows.filter(inScope).cache();
+        log.accept("net order lines");
+        write(SalesMetrics.netOrderLines(Lake.read(spark, lake.bronze("orders"))), lake.silver("net_order_lines"), null);
+        Dataset<Row> netLines = Lake.read(spark, lake.silver("net_order_lines")).cache();
+
+        if (everything || !affected.isEmpty()) {
+            computeShows(spark, lake, allShows.filter(inScope).cache(), inScope, replaceWhere, netLines, runId, now, log);
+        }
+
+        log.accept("experiments");
+        computeExperiments(spark, lake, allShows, netLines);
+        log.accept("retention, store visits, omnichannel");
+        computeCrossShow(spark, lake, allShows, netLines);
+        netLines.unpersist();
+        allShows.unpersist();
+        appendComputeLog(spark, lake, pending, runId, now);
+        Set<String> computed = everything
+                ? new LinkedHashSet<>(allShows.select("show_id").as(Encoders.STRING()).collectAsList())
+                : affected;
+        return new Result(pending, computed, everything);
+    }
+
+    private static void computeShows(SparkSession spark, Lake lake, Dataset<Row> shows, Column inScope,
+            String replaceWhere, Dataset<Row> netLines, String runId, Instant now, Consumer<String> log) {
         Dataset<Row> viewerEvents = Lake.read(spark, lake.bronze("viewer_events")).filter(inScope)
                 .select("show_id", "viewer_id", "type", "ts", "replay", "customer_id");
         Dataset<Row> chat = Lake.read(spark, lake.bronze("chat_events")).filter(inScope)
                 .select("show_id", "viewer_id", "type", "ts");
         Dataset<Row> player = Lake.read(spark, lake.bronze("player_events")).filter(inScope)
-                .select("show_id", "viewer_id", "type", "ts");
+                .select("event_id", "show_id", "viewer_id", "type", "sku", "ts");
+        Dataset<Row> moments = Lake.read(spark, lake.bronze("show_moments")).filter(inScope);
+        Dataset<Row> stock = Lake.read(spark, lake.bronze("stock"));
 
-        write(scopedShows, lake.silver("shows"), replaceWhere);
+        write(shows, lake.silver("shows"), replaceWhere);
+        write(viewerEvents.filter(org.apache.spark.sql.functions.coalesce(col("replay"), lit(false)).equalTo(false)
+                        .and(col("customer_id").isNotNull())).select("show_id", "viewer_id", "customer_id").distinct(),
+                lake.silver("viewer_customers"), replaceWhere);
         log.accept("presence intervals");
-        write(ViewerMetrics.presenceIntervals(viewerEvents, scopedShows), lake.silver("presence"), replaceWhere);
-        Dataset<Row> intervals = Lake.read(spark, lake.silver("presence")).filter(inScope);
+        write(ViewerMetrics.presenceIntervals(viewerEvents, shows), lake.silver("presence"), replaceWhere);
+        Dataset<Row> intervals = Lake.read(spark, lake.silver("presence")).filter(inScope).cache();
+
         log.accept("show KPIs");
-        Dataset<Row> kpis = ViewerMetrics.showKpis(scopedShows, viewerEvents, intervals, chat, player)
+        Dataset<Row> kpis = ViewerMetrics.showKpis(shows, viewerEvents, intervals, chat, player)
+                .join(SalesMetrics.salesKpis(shows, viewerEvents, intervals, netLines), "show_id")
+                .join(SalesMetrics.stockoutMinutes(shows, stock), new String[] {"show_id"}, "left");
+        Column unique = col("unique_viewers");
+        Column identified = col("identified_viewers");
+        Column orders = col("live_orders");
+        kpis = kpis
+                .withColumn("conversion_rate_24h", when(identified.gt(0), col("buyers_24h").divide(identified)))
+                .withColumn("aov", when(orders.gt(0), col("live_gmv").divide(orders)).cast("decimal(20,4)"))
+                .withColumn("revenue_per_viewer", when(unique.gt(0), col("live_gmv").divide(unique))
+                        .cast("decimal(20,4)"))
                 .withColumn("run_id", lit(runId))
                 .withColumn("computed_at", lit(java.sql.Timestamp.from(now)));
         write(kpis, lake.gold("show_kpi"), replaceWhere);
+
         log.accept("per-minute series");
-        write(ViewerMetrics.showMinutes(scopedShows, intervals, chat, player), lake.gold("show_minute"), replaceWhere);
-        scopedShows.unpersist();
-        appendComputeLog(spark, lake, pending, runId, now);
-        Set<String> computed = everything
-                ? new LinkedHashSet<>(shows.select("show_id").as(org.apache.spark.sql.Encoders.STRING()).collectAsList())
-                : affected;
-        return new Result(pending, computed, everything);
+        Dataset<Row> minutes = ViewerMetrics.showMinutes(shows, intervals, chat, player)
+                .join(SalesMetrics.minuteSales(shows, netLines), new String[] {"show_id", "minute_index"}, "left")
+                .withColumn("orders", org.apache.spark.sql.functions.coalesce(col("orders"), lit(0L)))
+                .withColumn("gmv", org.apache.spark.sql.functions.coalesce(col("gmv"),
+                        lit(0).cast("decimal(20,4)")).cast("decimal(20,4)"));
+        write(minutes, lake.gold("show_minute"), replaceWhere);
+
+        log.accept("show moments");
+        write(SalesMetrics.momentEffects(moments, intervals, player, netLines), lake.gold("show_moment"), replaceWhere);
+        intervals.unpersist();
+        shows.unpersist();
+    }
+
+    private static void computeExperiments(SparkSession spark, Lake lake, Dataset<Row> shows, Dataset<Row> netLines) {
+        Dataset<Row> experiments = ExperimentMetrics.latestExperiments(Lake.read(spark, lake.bronze("experiments")));
+        Dataset<Row> assigned = ExperimentMetrics.assignedCustomers(experiments,
+                Lake.read(spark, lake.bronze("assignments")), shows);
+        Dataset<Row> perCustomer = ExperimentMetrics.customerMetrics(assigned, netLines,
+                Lake.read(spark, lake.bronze("store_visits")));
+        write(ExperimentMetrics.sufficientStatistics(perCustomer), lake.gold("experiment_stats"), null);
+        ExperimentMetrics.Results results = ExperimentMetrics.results(spark, experiments,
+                Lake.read(spark, lake.gold("experiment_stats")));
+        write(results.results(), lake.gold("experiment_result"), null);
+        Dataset<Row> lastShow = shows.filter(col("experiment_id").isNotNull()).groupBy("experiment_id")
+                .agg(max(col("ends_at")).as("last_show_end"));
+        write(experiments.select("experiment_id", "name", "hypothesis", "primary_metric", "control_variant",
+                        "starts_at", "ends_at", "expected_split").join(results.summaries(), "experiment_id")
+                        .join(lastShow, new String[] {"experiment_id"}, "left"),
+                lake.gold("experiment_summary"), null);
+        write(results.variants(), lake.gold("experiment_variant"), null);
+    }
+
+    /**
+     * Metrics that relate shows, customers and channels across the whole history (retention, store-visit
+     * attribution, omnichannel): recomputed whole from silver on every run that has anything new.
+     */
+    private static void computeCrossShow(SparkSession spark, Lake lake, Dataset<Row> shows, Dataset<Row> netLines) {
+        Dataset<Row> presence = Lake.read(spark, lake.silver("presence")).filter(col("replay").equalTo(false))
+                .join(Lake.read(spark, lake.silver("viewer_customers")), new String[] {"show_id", "viewer_id"})
+                .select("show_id", "customer_id", "start_ms", "end_ms").cache();
+        Dataset<Row> watched = presence.select("customer_id", "show_id").distinct()
+                .join(shows.select(col("show_id"), unix_millis(col("ends_at")).as("end_ms")), "show_id").cache();
+        write(RetentionMetrics.showRetention(shows, presence), lake.gold("show_retention"), null);
+
+        Dataset<Row> viewerActivity = RetentionMetrics.viewerActivity(presence);
+        Dataset<Row> viewerCohorts = RetentionMetrics.cohorts(viewerActivity);
+        Dataset<Row> customers = Lake.read(spark, lake.bronze("customers"));
+        Dataset<Row> viewerEvents = Lake.read(spark, lake.bronze("viewer_events"))
+                .select("show_id", "customer_id", "ts", "channel", "replay");
+        Dataset<Row> viewerCells = RetentionMetrics.cohortCells("viewer", viewerActivity,
+                RetentionMetrics.segments(viewerCohorts, customers,
+                        RetentionMetrics.firstViewerChannel(presence, viewerEvents)));
+        Dataset<Row> buyerActivity = RetentionMetrics.buyerActivity(netLines);
+        Dataset<Row> buyerCells = RetentionMetrics.cohortCells("buyer", buyerActivity,
+                RetentionMetrics.segments(RetentionMetrics.cohorts(buyerActivity), customers,
+                        RetentionMetrics.firstBuyerChannel(buyerActivity)));
+        write(viewerCells.unionByName(buyerCells), lake.gold("retention_cohort"), null);
+
+        Dataset<Row> visits = Lake.read(spark, lake.bronze("store_visits"));
+        Dataset<Row> journeys = StoreVisitMetrics.journeys(visits, watched).cache();
+        Dataset<Row> credits = StoreVisitMetrics.credits(spark, journeys,
+                StoreVisitMetrics.fitMarkov(StoreVisitMetrics.paths(visits, watched)));
+        write(StoreVisitMetrics.storeAttribution(journeys, credits), lake.gold("store_attribution"), null);
+        write(StoreVisitMetrics.showVisits(journeys), lake.gold("show_visits"), null);
+        java.util.Map<String, String> controls = new java.util.HashMap<>();
+        for (Row e : ExperimentMetrics.latestExperiments(Lake.read(spark, lake.bronze("experiments")))
+                .select("experiment_id", "control_variant").collectAsList()) {
+            controls.put(e.getString(0), e.getString(1));
+        }
+        write(StoreVisitMetrics.incrementalVisits(spark, Lake.read(spark, lake.gold("experiment_stats")), controls),
+                lake.gold("experiment_incremental"), null);
+
+        Dataset<Row> visitFlags = visits.select("visit_id", "ts")
+                .join(journeys.select(col("visit_id"), lit(true).as("influenced")), new String[] {"visit_id"}, "left")
+                .select(col("visit_id"), col("ts"),
+                        org.apache.spark.sql.functions.coalesce(col("influenced"), lit(false)).as("influenced"));
+        write(OmnichannelMetrics.channelMonth(netLines), lake.gold("channel_month"), null);
+        write(OmnichannelMetrics.periods(netLines, visitFlags), lake.gold("omnichannel_period"), null);
+        write(OmnichannelMetrics.influencedRevenue(netLines, watched), lake.gold("influenced_revenue"), null);
+        journeys.unpersist();
+        watched.unpersist();
+        presence.unpersist();
     }
 
     /** The latest row per show_id: the file loaded last wins (run, then file order, then line). */
@@ -108,7 +234,7 @@ public final class ComputeJob {
                         "channel");
     }
 
-    /** Ingest runs that accepted records and are not yet reflected in gold. */
+    /** Ingest runs that accepted records and are not yet reflected in gold, oldest first. */
     static List<String> pendingIngestRuns(SparkSession spark, Lake lake) {
         if (!Lake.exists(spark, lake.ingestLog())) {
             return List.of();
@@ -119,19 +245,38 @@ public final class ComputeJob {
             accepted = accepted.join(Lake.read(spark, lake.gold("_compute_log"))
                     .select(col("ingest_run_id").as("run_id")), new String[] {"run_id"}, "left_anti");
         }
-        List<String> runs = new ArrayList<>(accepted.as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        List<String> runs = new ArrayList<>(accepted.as(Encoders.STRING()).collectAsList());
         runs.sort(null);
         return runs;
     }
 
-    /** Shows whose events or show row arrived in one of the given ingest runs. */
-    static Set<String> affectedShows(SparkSession spark, Lake lake, List<String> ingestRuns) {
+    /** Shows touched by the records of the given ingest runs (see the class comment). */
+    static Set<String> affectedShows(SparkSession spark, Lake lake, List<String> ingestRuns, Dataset<Row> shows) {
         Column fromRuns = col("_run_id").isin(ingestRuns.toArray());
         Dataset<Row> ids = Lake.read(spark, lake.bronze("shows")).filter(fromRuns).select("show_id");
-        for (String entity : SHOW_EVENT_ENTITIES) {
+        for (String entity : SHOW_KEYED_ENTITIES) {
             ids = ids.union(Lake.read(spark, lake.bronze(entity)).filter(fromRuns).select("show_id"));
         }
-        return new LinkedHashSet<>(ids.distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        Dataset<Row> newOrders = Lake.read(spark, lake.bronze("orders")).filter(fromRuns);
+        ids = ids.union(newOrders.filter(col("show_id").isNotNull()).select("show_id"));
+        Column start = unix_millis(col("starts_at"));
+        Row orderSpan = newOrders.agg(min(unix_millis(col("ts"))), max(unix_millis(col("ts")))).head();
+        if (!orderSpan.isNullAt(0)) {
+            // A show whose conversion window [starts_at, ends_at + 24 h) overlaps the new orders' span.
+            ids = ids.union(shows.filter(start.leq(lit(orderSpan.getLong(1)))
+                    .and(unix_millis(col("ends_at")).plus(SalesMetrics.CONVERSION_WINDOW_MILLIS)
+                            .gt(lit(orderSpan.getLong(0)))))
+                    .select("show_id"));
+        }
+        Row stockStart = Lake.read(spark, lake.bronze("stock")).filter(fromRuns).agg(min(unix_millis(col("ts")))).head();
+        if (!stockStart.isNullAt(0)) {
+            ids = ids.union(shows.filter(unix_millis(col("ends_at")).plus(
+                    io.showmetrics.core.presence.Presence.LIVE_GRACE_MILLIS).gt(lit(stockStart.getLong(0))))
+                    .select("show_id"));
+        }
+        // Only shows that exist can be computed; events of unknown shows wait for their show row.
+        ids = ids.distinct().join(shows.select("show_id"), "show_id");
+        return new LinkedHashSet<>(ids.as(Encoders.STRING()).collectAsList());
     }
 
     private static void appendComputeLog(SparkSession spark, Lake lake, List<String> runs, String runId, Instant now) {
@@ -140,12 +285,13 @@ public final class ComputeJob {
         }
         List<Row> rows = new ArrayList<>();
         for (String r : runs) {
-            rows.add(org.apache.spark.sql.RowFactory.create(r, runId, java.sql.Timestamp.from(now)));
+            rows.add(RowFactory.create(r, runId, java.sql.Timestamp.from(now)));
         }
         spark.createDataFrame(rows, COMPUTE_LOG_SCHEMA).write().format("delta").mode(SaveMode.Append)
                 .save(lake.gold("_compute_log"));
     }
 
+    /** Overwrites a table, or only the rows matching {@code replaceWhere} when it exists. */
     private static void write(Dataset<Row> data, String path, String replaceWhere) {
         var writer = data.write().format("delta").mode(SaveMode.Overwrite);
         if (replaceWhere != null && Lake.exists(data.sparkSession(), path)) {

@@ -124,7 +124,10 @@ public final class ViewerMetrics {
                         zero("poll_votes"), zero("product_clickers"), zero("carters"));
     }
 
-    /** Gold per-minute series: viewers, chat events, product clicks and add-to-carts per minute of the grid. */
+    /**
+     * Gold per-minute series: viewers, new viewers (first live presence in the minute, whose running sum
+     * is the unique viewers so far), chat events, product clicks and add-to-carts per minute of the grid.
+     */
     static Dataset<Row> showMinutes(Dataset<Row> shows, Dataset<Row> intervals, Dataset<Row> chatEvents,
             Dataset<Row> playerEvents) {
         Dataset<Row> viewers = showPresence(intervals, shows)
@@ -134,8 +137,15 @@ public final class ViewerMetrics {
         Dataset<Row> player = inLiveWindow(playerEvents, shows).groupBy("show_id", "minute_index").agg(
                 sum(when(col("type").equalTo("product_click"), 1L).otherwise(0L)).as("product_clicks"),
                 sum(when(col("type").equalTo("add_to_cart"), 1L).otherwise(0L)).as("add_to_carts"));
+        Dataset<Row> arrivals = intervals.filter(col("replay").equalTo(false))
+                .groupBy("show_id", "viewer_id").agg(org.apache.spark.sql.functions.min("start_ms").as("first_ms"))
+                .join(showWindows(shows), "show_id")
+                .groupBy(col("show_id"), floor(col("first_ms").minus(col("window_start_ms")).divide(60_000L))
+                        .cast("int").as("minute_index"))
+                .agg(count(lit(1)).as("new_viewers"));
         String[] key = {"show_id", "minute_index"};
         return viewers
+                .join(arrivals, key, "left")
                 .join(chat, key, "left")
                 .join(player, key, "left")
                 .join(showWindows(shows), "show_id")
@@ -143,7 +153,7 @@ public final class ViewerMetrics {
                         timestamp_millis(col("window_start_ms").plus(col("minute_index").cast("long").multiply(60_000L)))
                                 .as("minute_start"),
                         col("minute_index").cast("int").as("minute_index"),
-                        col("viewers"),
+                        col("viewers"), zero("new_viewers"),
                         zero("chat_events"), zero("product_clicks"), zero("add_to_carts"));
     }
 

@@ -31,7 +31,61 @@ public final class Rows {
             .add("show_id", DataTypes.StringType).add("viewer_id", DataTypes.StringType)
             .add("type", DataTypes.StringType).add("ts", DataTypes.TimestampType);
 
+    public static final StructType ORDERS = new StructType()
+            .add("order_id", DataTypes.StringType).add("line_no", DataTypes.StringType)
+            .add("ts", DataTypes.TimestampType).add("channel", DataTypes.StringType)
+            .add("sku", DataTypes.StringType).add("quantity", DataTypes.LongType)
+            .add("unit_price_reporting", DataTypes.createDecimalType(18, 4)).add("customer_id", DataTypes.StringType)
+            .add("show_id", DataTypes.StringType).add("store_id", DataTypes.StringType)
+            .add("status", DataTypes.StringType).add("_run_id", DataTypes.StringType)
+            .add("_file_order", DataTypes.IntegerType).add("_line", DataTypes.LongType);
+    public static final StructType STOCK = new StructType()
+            .add("sku", DataTypes.StringType).add("ts", DataTypes.TimestampType)
+            .add("available_qty", DataTypes.LongType).add("store_id", DataTypes.StringType)
+            .add("_run_id", DataTypes.StringType).add("_file_order", DataTypes.IntegerType)
+            .add("_line", DataTypes.LongType);
+    public static final StructType MOMENTS = new StructType()
+            .add("show_id", DataTypes.StringType).add("ts", DataTypes.TimestampType)
+            .add("type", DataTypes.StringType).add("sku", DataTypes.StringType).add("label", DataTypes.StringType);
+    public static final StructType PLAYER_EVENTS = new StructType()
+            .add("event_id", DataTypes.StringType).add("show_id", DataTypes.StringType)
+            .add("viewer_id", DataTypes.StringType).add("type", DataTypes.StringType)
+            .add("sku", DataTypes.StringType).add("ts", DataTypes.TimestampType);
+
+    private static int line;
+
     private Rows() {}
+
+    /** A placed order line of {@code quantity} × {@code price} at {@code seconds} after T0. */
+    public static Row order(String orderId, String sku, long seconds, long quantity, String price, String customer,
+            String show, String channel) {
+        return RowFactory.create(orderId, sku, at(seconds), channel, sku, quantity, new java.math.BigDecimal(price),
+                customer, show, null, "placed", "r1", 0, (long) ++line);
+    }
+
+    /** A later row that takes the line out of revenue ({@code cancelled} or {@code returned}). */
+    public static Row withdrawn(String orderId, String sku, long seconds, String status) {
+        return RowFactory.create(orderId, sku, at(seconds), "web", sku, 1L, new java.math.BigDecimal("0"), null, null,
+                null, status, "r2", 0, (long) ++line);
+    }
+
+    public static Row stock(String sku, long seconds, long qty, String store) {
+        return RowFactory.create(sku, at(seconds), qty, store, "r1", 0, (long) ++line);
+    }
+
+    public static Row moment(String show, long seconds, String type, String sku) {
+        return RowFactory.create(show, at(seconds), type, sku, type + " " + sku);
+    }
+
+    public static Row player(String id, String show, String viewer, String type, String sku, long seconds) {
+        return RowFactory.create(id, show, viewer, type, sku, at(seconds));
+    }
+
+    /** A show with featured skus. */
+    public static Row showWithSkus(String id, int minutes, String... skus) {
+        return RowFactory.create(id, "Show " + id, "Host", at(0), at(minutes * 60L), null, java.util.List.of(skus),
+                "web");
+    }
 
     public static Timestamp at(long secondsAfterT0) {
         return Timestamp.from(T0.plusSeconds(secondsAfterT0));

@@ -1,0 +1,139 @@
+package io.showmetrics.dashboard.goals;
+
+import static io.showmetrics.dashboard.system.Csv.column;
+
+import io.showmetrics.dashboard.system.Csv;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.List;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Goals as JSON and CSV. Reading is open to every role; every write (POST, PUT, DELETE) is for the marketing role
+ * only (403 for others, enforced in {@code SecurityConfig}) and needs the CSRF token in header X-CSRF-TOKEN.
+ */
+@RestController
+@Tag(name = "Goals", description = "Targets per show and metric (goal), their status against show_kpi, and the "
+        + "audit trail of every change (goal_audit). Writes: marketing role only, CSRF token required")
+@ApiResponse(responseCode = "400", description = "Invalid goal: `errors` lists each problem",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+class GoalApiController {
+    static final List<Csv.Column<GoalView>> COLUMNS = List.of(
+            column("goal_id", GoalView::goalId), column("show_id", GoalView::showId),
+            column("show_title", GoalView::showTitle), column("show_starts_at", GoalView::showStartsAt),
+            column("metric", GoalView::metric), column("target", GoalView::target),
+            column("direction", GoalView::direction), column("actual", GoalView::actual),
+            column("status", GoalView::status), column("attainment", GoalView::attainment),
+            column("provisional", GoalView::provisional), column("final_at", GoalView::finalAt),
+            column("updated_by", GoalView::updatedBy), column("updated_at", GoalView::updatedAt));
+
+    private final GoalService goals;
+
+    GoalApiController(GoalService goals) {
+        this.goals = goals;
+    }
+
+    @GetMapping("/api/goals")
+    @Operation(summary = "Goals with their status now (pending, met, missed), attainment = actual / target, and "
+            + "whether the status is provisional until the metric's window closes; latest show first")
+    List<GoalView> list(@RequestParam(required = false) String showId) {
+        return goals.list(showId);
+    }
+
+    @GetMapping("/api/goals.csv")
+    @Operation(summary = "The goals with their status as CSV (show_id, metric, target, direction are re-importable)")
+    ResponseEntity<String> csv(@RequestParam(required = false) String showId) {
+        return Csv.download("goals.csv", COLUMNS, goals.list(showId));
+    }
+
+    @GetMapping("/api/goals/summary")
+    @Operation(summary = "Per metric: goals, met, missed, pending, hit rate = met / (met + missed), mean attainment")
+    List<GoalMetricSummary> summary() {
+        return goals.summary();
+    }
+
+    @GetMapping("/api/goals/audit")
+    @Operation(summary = "The latest 200 goal changes (create, update, delete) with who, when and previous values")
+    List<GoalAudit> audit(@RequestParam(required = false) String showId) {
+        return goals.audit(showId);
+    }
+
+    @GetMapping("/api/goals/{goalId}")
+    @Operation(summary = "One goal with its status; 404 for an unknown id")
+    GoalView get(@PathVariable long goalId) {
+        return goals.get(goalId);
+    }
+
+    @PostMapping("/api/goals")
+    @Operation(summary = "Creates a goal (marketing only). 400 invalid_goal when the show or metric is unknown, the "
+            + "metric cannot carry a goal, the target is not a finite number or the direction is not at_least/at_most; "
+            + "409 duplicate_goal when the show already has a goal on the metric")
+    @ApiResponse(responseCode = "201", description = "Created")
+    @ApiResponse(responseCode = "409", description = "A goal on this show and metric exists",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<GoalView> create(@RequestBody GoalRequest request, Principal user) {
+        GoalView created = goals.create(request.draft(), user.getName());
+        return ResponseEntity.created(URI.create("/api/goals/" + created.goalId())).body(created);
+    }
+
+    @PutMapping("/api/goals/{goalId}")
+    @Operation(summary = "Changes a goal (marketing only); the audit keeps the previous target and direction")
+    GoalView update(@PathVariable long goalId, @RequestBody GoalRequest request, Principal user) {
+        return goals.update(goalId, request.draft(), user.getName());
+    }
+
+    @DeleteMapping("/api/goals/{goalId}")
+    @Operation(summary = "Deletes a goal (marketing only); the audit keeps its last values")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    ResponseEntity<Void> delete(@PathVariable long goalId, Principal user) {
+        goals.delete(goalId, user.getName());
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/api/goals/copy")
+    @Operation(summary = "Copies every goal of one show to another (marketing only); fromShowId defaults to the show "
+            + "that started last before toShowId. 409 with nothing copied when the target has a goal on one of the metrics")
+    GoalService.WriteResult copy(@RequestBody CopyRequest request, Principal user) {
+        return goals.copy(request.fromShowId(), request.toShowId(), user.getName());
+    }
+
+    @PostMapping(path = "/api/goals/import", consumes = "text/csv")
+    @Operation(summary = "Imports goals from CSV show_id,metric,target,direction (marketing only). Each line sets its "
+            + "(show, metric) goal. All or nothing: when any line is bad, 400 lists every error with its line and "
+            + "nothing is imported")
+    GoalService.WriteResult importCsv(@RequestBody String csv, Principal user) {
+        return goals.importCsv(csv, user.getName());
+    }
+
+    @PostMapping(path = "/api/goals/import", consumes = "multipart/form-data")
+    @Operation(summary = "The same import, from a multipart upload in field 'file'")
+    GoalService.WriteResult importFile(@RequestParam("file") MultipartFile file, Principal user) {
+        return goals.importCsv(text(file), user.getName());
+    }
+
+    static String text(MultipartFile file) {
+        try {
+            return new String(file.getBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the uploaded file " + file.getOriginalFilename(), e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.showmetrics.dashboard.goals;
+
+import java.net.URI;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * A refused goal write as an RFC 9457 problem: 400 {@code invalid_goal} or 409 {@code duplicate_goal}, with
+ * {@code errors}: every problem found, each {@code {line, field, message}} ({@code line} set for a CSV import).
+ */
+@RestControllerAdvice(assignableTypes = GoalApiController.class)
+class GoalApiExceptionHandler {
+
+    @ExceptionHandler(GoalValidationException.class)
+    ResponseEntity<ProblemDetail> refused(GoalValidationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setType(URI.create("urn:showmetrics:problem:" + e.code()));
+        problem.setTitle(e.status().value() == 409 ? "Goal already exists" : "Goal not valid");
+        problem.setProperty("code", e.code());
+        problem.setProperty("errors", e.errors());
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+}

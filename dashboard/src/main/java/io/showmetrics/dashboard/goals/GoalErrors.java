@@ -1,0 +1,96 @@
+package io.showmetrics.dashboard.goals;
+
+import java.util.List;
+
+/** Every user-facing goal error message, in one place: what is wrong, where, and how to fix it. */
+final class GoalErrors {
+    static final String HEADER = "show_id,metric,target,direction";
+
+    private GoalErrors() {
+    }
+
+    static GoalError showRequired(Integer line) {
+        return new GoalError(line, "showId", "Show is missing: give the show_id of a published show.");
+    }
+
+    static GoalError unknownShow(Integer line, String showId) {
+        return new GoalError(line, "showId", "Show '" + showId + "' does not exist: use the show_id of a published "
+                + "show (see the Shows page or /api/shows).");
+    }
+
+    static GoalError metricRequired(Integer line, List<String> allowed) {
+        return new GoalError(line, "metric", "Metric is missing: use one of " + String.join(", ", allowed) + ".");
+    }
+
+    static GoalError unknownMetric(Integer line, String metric, List<String> allowed) {
+        return new GoalError(line, "metric", "Metric '" + metric + "' is not in the metric catalogue: use one of "
+                + String.join(", ", allowed) + ".");
+    }
+
+    static GoalError metricNotAllowed(Integer line, String metric, List<String> allowed) {
+        return new GoalError(line, "metric", "Metric '" + metric + "' cannot carry a goal (it is not a show-level "
+                + "goal metric on the Definitions page): use one of " + String.join(", ", allowed) + ".");
+    }
+
+    static GoalError targetRequired(Integer line) {
+        return new GoalError(line, "target", "Target is missing: write a number such as 1500 or 0.25.");
+    }
+
+    static GoalError targetNotANumber(Integer line, String text) {
+        return new GoalError(line, "target", "Target '" + text + "' is not a finite number: write digits with an "
+                + "optional decimal point, such as 1500 or 0.25 (no thousands separators, currency signs or %).");
+    }
+
+    static GoalError directionInvalid(Integer line, String direction) {
+        return new GoalError(line, "direction", (direction == null || direction.isBlank()
+                ? "Direction is missing" : "Direction '" + direction + "' is not valid")
+                + ": use at_least (met when the actual value reaches the target) or at_most (met when it stays at "
+                + "or below it).");
+    }
+
+    static GoalError duplicate(Integer line, String showId, String metric, long existingGoalId) {
+        return new GoalError(line, "metric", "Show '" + showId + "' already has a goal on " + metric + " (goal "
+                + existingGoalId + "): edit that goal instead of adding a second one.");
+    }
+
+    static GoalError repeatedInFile(int line, String showId, String metric, int firstLine) {
+        return new GoalError(line, "metric", "Line " + line + " repeats show '" + showId + "' and metric " + metric
+                + " from line " + firstLine + ": keep one line per show and metric.");
+    }
+
+    static GoalError badHeader(String header) {
+        return new GoalError(1, "file", "Line 1 must be the header " + HEADER + ", found '" + header + "'.");
+    }
+
+    static GoalError emptyFile() {
+        return new GoalError(null, "file", "The file is empty: the first line must be the header " + HEADER
+                + ", then one goal per line.");
+    }
+
+    static GoalError noRows() {
+        return new GoalError(null, "file", "The file has a header but no goals: add one line per goal below it.");
+    }
+
+    static GoalError wrongColumnCount(int line, int found) {
+        return new GoalError(line, "file", "Line " + line + " has " + found + " field" + (found == 1 ? "" : "s")
+                + ", expected 4 (" + HEADER + ").");
+    }
+
+    static GoalError badQuoting(int line) {
+        return new GoalError(line, "file", "Line " + line + " has an unterminated quoted field: close the quote.");
+    }
+
+    static GoalError sameShow(String showId) {
+        return new GoalError(null, "toShowId", "Cannot copy goals from show '" + showId + "' onto itself: pick "
+                + "another show.");
+    }
+
+    static GoalError noPreviousShow(String toShowId) {
+        return new GoalError(null, "fromShowId", "Show '" + toShowId + "' has no earlier show to copy goals from: "
+                + "pick the show to copy from.");
+    }
+
+    static GoalError nothingToCopy(String fromShowId) {
+        return new GoalError(null, "fromShowId", "Show '" + fromShowId + "' has no goals to copy.");
+    }
+}

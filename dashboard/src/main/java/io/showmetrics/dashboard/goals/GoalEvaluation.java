@@ -1,0 +1,46 @@
+package io.showmetrics.dashboard.goals;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Evaluates a goal (SPEC section 2, "Goals"): {@code pending} until the show is processed, then {@code met} or
+ * {@code missed} by direction, with attainment = actual / target, and whether the result is still provisional
+ * at {@code now}. Plain Java, driven by the caller's clock.
+ */
+public final class GoalEvaluation {
+    public static final String AT_LEAST = "at_least";
+    public static final String AT_MOST = "at_most";
+
+    private GoalEvaluation() {
+    }
+
+    /**
+     * @param target the goal's target (finite)
+     * @param direction {@code at_least} (met when actual ≥ target) or {@code at_most} (met when actual ≤ target)
+     * @param actual the show's value of the metric; {@code null} when the show has no {@code show_kpi} row or the
+     *     metric is NULL there (not computed yet, or not computable): the goal is then {@code pending}
+     * @param endsAt the show's {@code ends_at}
+     * @param finalAfterSeconds the metric's {@code final_after_seconds}; {@code null} (a metric without a window
+     *     after the show) counts as 0, final as soon as the show has ended
+     * @param now the server's clock
+     * @return the status; provisional while {@code now < endsAt + finalAfterSeconds} (final at exactly that instant)
+     * @throws IllegalArgumentException for an unknown direction
+     */
+    public static GoalStatus evaluate(double target, String direction, Double actual, Instant endsAt,
+                                      Long finalAfterSeconds, Instant now) {
+        Instant finalAt = endsAt.plus(Duration.ofSeconds(finalAfterSeconds == null ? 0 : finalAfterSeconds));
+        if (actual == null || actual.isNaN() || actual.isInfinite()) {
+            return new GoalStatus(GoalStatus.PENDING, null, null, false, finalAt);
+        }
+        boolean met = switch (direction) {
+            case AT_LEAST -> actual >= target;
+            case AT_MOST -> actual <= target;
+            default -> throw new IllegalArgumentException("Unknown goal direction '" + direction
+                    + "': use at_least or at_most.");
+        };
+        Double attainment = target == 0 ? null : actual / target;
+        return new GoalStatus(met ? GoalStatus.MET : GoalStatus.MISSED, actual, attainment, now.isBefore(finalAt),
+                finalAt);
+    }
+}

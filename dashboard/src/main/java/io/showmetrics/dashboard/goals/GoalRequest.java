@@ -1,0 +1,20 @@
+package io.showmetrics.dashboard.goals;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The body of {@code POST /api/goals} and {@code PUT /api/goals/{id}}.
+ *
+ * @param target a finite number (a JSON number, or a string holding one)
+ * @param direction {@code at_least} or {@code at_most}
+ */
+record GoalRequest(
+        @Schema(example = "s-spring") String showId,
+        @Schema(example = "peak_concurrent_viewers") String metric,
+        @Schema(type = "number", example = "900") Object target,
+        @Schema(allowableValues = {"at_least", "at_most"}) String direction) {
+
+    GoalDraft draft() {
+        return new GoalDraft(showId, metric, target == null ? null : String.valueOf(target), direction);
+    }
+}

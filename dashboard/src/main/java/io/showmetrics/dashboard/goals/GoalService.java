@@ -1,0 +1,236 @@
+package io.showmetrics.dashboard.goals;
+
+import io.showmetrics.dashboard.system.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Goal use cases: list with evaluation at the server's time, create, update, delete, copy between shows and CSV
+ * import. Each write validates first ({@link GoalValidator}), then runs in one transaction with its audit rows; an
+ * import writes every line or none.
+ */
+@Service
+class GoalService {
+    private final GoalRepository goals;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    GoalService(GoalRepository goals, PlatformTransactionManager transactions, Clock clock) {
+        this.goals = goals;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Goals with their status now; {@code showId} null for every show. */
+    List<GoalView> list(String showId) {
+        Instant now = clock.instant();
+        return goals.findRows(showId).stream().map(r -> view(r, now)).toList();
+    }
+
+    GoalView get(long goalId) {
+        StoredGoal goal = require(goalId);
+        return list(goal.showId()).stream().filter(v -> v.goalId() == goalId).findFirst()
+                .orElseThrow(() -> notFound(goalId));
+    }
+
+    static GoalView view(GoalRepository.GoalRow r, Instant now) {
+        StoredGoal g = r.goal();
+        GoalStatus s = GoalEvaluation.evaluate(g.target(), g.direction(), r.actual(), r.showEndsAt(),
+                r.finalAfterSeconds(), now);
+        return new GoalView(g.goalId(), g.showId(), r.showTitle(), r.showStartsAt(), r.showEndsAt(), g.metric(),
+                r.metricLabel() == null ? g.metric() : r.metricLabel(), r.unit(), r.additive(), g.target(),
+                g.direction(), s.actual(), s.status(), s.attainment(), s.provisional(), s.finalAt(), g.updatedBy(),
+                g.updatedAt());
+    }
+
+    GoalView create(GoalDraft draft, String user) {
+        long id = tx.execute(status -> {
+            GoalValues v = valid(draft);
+            goals.findByShowAndMetric(v.showId(), v.metric()).ifPresent(existing -> {
+                throw GoalValidationException.conflict(
+                        GoalErrors.duplicate(null, v.showId(), v.metric(), existing.goalId()));
+            });
+            return goals.insert(v, user, clock.instant()).goalId();
+        });
+        return get(id);
+    }
+
+    GoalView update(long goalId, GoalDraft draft, String user) {
+        tx.executeWithoutResult(status -> {
+            StoredGoal old = require(goalId);
+            GoalValues v = valid(draft);
+            Optional<StoredGoal> other = goals.findByShowAndMetric(v.showId(), v.metric())
+                    .filter(g -> g.goalId() != goalId);
+            if (other.isPresent()) {
+                throw GoalValidationException.conflict(
+                        GoalErrors.duplicate(null, v.showId(), v.metric(), other.get().goalId()));
+            }
+            goals.update(old, v, user, clock.instant());
+        });
+        return get(goalId);
+    }
+
+    void delete(long goalId, String user) {
+        tx.executeWithoutResult(status -> goals.delete(require(goalId), user, clock.instant()));
+    }
+
+    /** What a copy or an import did. */
+    record WriteResult(String toShowId, int created, int updated, List<GoalView> goals) {
+    }
+
+    /**
+     * Copies every goal of {@code fromShowId} (by default the show that started last before {@code toShowId}) to
+     * {@code toShowId}. Refused, with nothing copied, when the target show already has a goal on one of the metrics.
+     */
+    WriteResult copy(String fromShowId, String toShowId, String user) {
+        GoalCatalogue catalogue = goals.catalogue();
+        if (toShowId == null || toShowId.isBlank()) {
+            throw GoalValidationException.invalid(List.of(GoalErrors.showRequired(null)));
+        }
+        if (!catalogue.showIds().contains(toShowId)) {
+            throw GoalValidationException.invalid(List.of(GoalErrors.unknownShow(null, toShowId)));
+        }
+        String from = fromShowId == null || fromShowId.isBlank()
+                ? goals.previousShow(toShowId).orElseThrow(() -> GoalValidationException.invalid(
+                        List.of(GoalErrors.noPreviousShow(toShowId))))
+                : fromShowId.strip();
+        if (!catalogue.showIds().contains(from)) {
+            throw GoalValidationException.invalid(List.of(GoalErrors.unknownShow(null, from)));
+        }
+        if (from.equals(toShowId)) {
+            throw GoalValidationException.invalid(List.of(GoalErrors.sameShow(from)));
+        }
+        int created = tx.execute(status -> {
+            List<StoredGoal> source = goals.findByShow(from);
+            if (source.isEmpty()) {
+                throw GoalValidationException.invalid(List.of(GoalErrors.nothingToCopy(from)));
+            }
+            List<GoalError> conflicts = new ArrayList<>();
+            for (StoredGoal g : source) {
+                goals.findByShowAndMetric(toShowId, g.metric()).ifPresent(existing ->
+                        conflicts.add(GoalErrors.duplicate(null, toShowId, g.metric(), existing.goalId())));
+            }
+            if (!conflicts.isEmpty()) {
+                throw new GoalValidationException(org.springframework.http.HttpStatus.CONFLICT, "duplicate_goal",
+                        conflicts);
+            }
+            Instant now = clock.instant();
+            source.forEach(g -> goals.insert(new GoalValues(toShowId, g.metric(), g.target(), g.direction()), user, now));
+            return source.size();
+        });
+        return new WriteResult(toShowId, created, 0, list(toShowId));
+    }
+
+    /**
+     * Imports a goals CSV ({@link GoalCsv}): each line sets the goal of its (show, metric), creating it or updating
+     * the existing one. Every line is validated first; when any line is bad, every error is reported (with its
+     * line) and nothing is written. The writes run in one transaction.
+     */
+    WriteResult importCsv(String text, String user) {
+        GoalCsv.Parsed parsed = GoalCsv.parse(text);
+        List<GoalError> errors = new ArrayList<>(parsed.errors());
+        GoalCatalogue catalogue = goals.catalogue();
+        List<GoalValues> valid = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (GoalCsv.Line line : parsed.lines()) {
+            GoalValidator.Result result = GoalValidator.validate(line.draft(), catalogue, line.number());
+            if (!result.ok()) {
+                errors.addAll(result.errors());
+                continue;
+            }
+            GoalValues v = result.values();
+            Integer first = firstLine.putIfAbsent(v.showId() + "\u0000" + v.metric(), line.number());
+            if (first != null) {
+                errors.add(GoalErrors.repeatedInFile(line.number(), v.showId(), v.metric(), first));
+            } else {
+                valid.add(v);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw GoalValidationException.invalid(errors);
+        }
+        int[] counts = tx.execute(status -> {
+            Instant now = clock.instant();
+            int created = 0;
+            int updated = 0;
+            for (GoalValues v : valid) {
+                Optional<StoredGoal> existing = goals.findByShowAndMetric(v.showId(), v.metric());
+                if (existing.isPresent()) {
+                    goals.update(existing.get(), v, user, now);
+                    updated++;
+                } else {
+                    goals.insert(v, user, now);
+                    created++;
+                }
+            }
+            return new int[] {created, updated};
+        });
+        return new WriteResult(null, counts[0], counts[1], list(null));
+    }
+
+    /** Hit rate and mean attainment per metric over every show's goals, in catalogue order. */
+    List<GoalMetricSummary> summary() {
+        Map<String, List<GoalView>> byMetric = new LinkedHashMap<>();
+        Map<String, String> labels = new HashMap<>();
+        goals.metricOptions().forEach(m -> {
+            byMetric.put(m.name(), new ArrayList<>());
+            labels.put(m.name(), m.label());
+        });
+        for (GoalView v : list(null)) {
+            byMetric.computeIfAbsent(v.metric(), k -> new ArrayList<>()).add(v);
+            labels.putIfAbsent(v.metric(), v.metricLabel());
+        }
+        List<GoalMetricSummary> out = new ArrayList<>();
+        byMetric.forEach((metric, views) -> {
+            if (views.isEmpty()) {
+                return;
+            }
+            long met = views.stream().filter(v -> GoalStatus.MET.equals(v.status())).count();
+            long missed = views.stream().filter(v -> GoalStatus.MISSED.equals(v.status())).count();
+            long pending = views.size() - met - missed;
+            var attainments = views.stream().map(GoalView::attainment).filter(a -> a != null)
+                    .mapToDouble(Double::doubleValue).summaryStatistics();
+            out.add(new GoalMetricSummary(metric, labels.get(metric), views.size(), met, missed, pending,
+                    met + missed == 0 ? null : (double) met / (met + missed),
+                    attainments.getCount() == 0 ? null : attainments.getAverage()));
+        });
+        return out;
+    }
+
+    List<GoalAudit> audit(String showId) {
+        return goals.findAudit(showId, 200);
+    }
+
+    List<GoalRepository.ShowOption> showOptions() {
+        return goals.showOptions();
+    }
+
+    List<GoalRepository.MetricOption> metricOptions() {
+        return goals.metricOptions();
+    }
+
+    private GoalValues valid(GoalDraft draft) {
+        GoalValidator.Result result = GoalValidator.validate(draft, goals.catalogue(), null);
+        if (!result.ok()) {
+            throw GoalValidationException.invalid(result.errors());
+        }
+        return result.values();
+    }
+
+    private StoredGoal require(long goalId) {
+        return goals.findById(goalId).orElseThrow(() -> notFound(goalId));
+    }
+
+    private static NotFoundException notFound(long goalId) {
+        return new NotFoundException("No goal with id " + goalId + ".");
+    }
+}

@@ -1,0 +1,20 @@
+package io.showmetrics.dashboard.goals;
+
+import java.time.Instant;
+
+/**
+ * A goal evaluated against its show's KPI at one instant ({@link GoalEvaluation}).
+ *
+ * @param status {@code pending} (the show is not processed yet: no {@code show_kpi} row, or the metric is
+ *     NULL there), {@code met} or {@code missed}
+ * @param actual the metric's value, {@code null} while pending
+ * @param attainment actual / target; {@code null} while pending or when the target is 0
+ * @param provisional whether the metric's window is still open ({@code now < finalAt}), so the status can
+ *     still change; false once final
+ * @param finalAt when the metric becomes final: the show's {@code ends_at + final_after_seconds}
+ */
+public record GoalStatus(String status, Double actual, Double attainment, boolean provisional, Instant finalAt) {
+    public static final String PENDING = "pending";
+    public static final String MET = "met";
+    public static final String MISSED = "missed";
+}

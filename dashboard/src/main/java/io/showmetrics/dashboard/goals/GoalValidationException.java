@@ -1,0 +1,38 @@
+package io.showmetrics.dashboard.goals;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** A goal write refused because of what was sent: 400 (invalid) or 409 (a goal already exists). */
+class GoalValidationException extends RuntimeException {
+    private final HttpStatus status;
+    private final String code;
+    private final List<GoalError> errors;
+
+    GoalValidationException(HttpStatus status, String code, List<GoalError> errors) {
+        super(errors.stream().map(GoalError::message).reduce((a, b) -> a + " " + b).orElse(code));
+        this.status = status;
+        this.code = code;
+        this.errors = List.copyOf(errors);
+    }
+
+    static GoalValidationException invalid(List<GoalError> errors) {
+        return new GoalValidationException(HttpStatus.BAD_REQUEST, "invalid_goal", errors);
+    }
+
+    static GoalValidationException conflict(GoalError error) {
+        return new GoalValidationException(HttpStatus.CONFLICT, "duplicate_goal", List.of(error));
+    }
+
+    HttpStatus status() {
+        return status;
+    }
+
+    String code() {
+        return code;
+    }
+
+    List<GoalError> errors() {
+        return errors;
+    }
+}

@@ -1,0 +1,63 @@
+package io.showmetrics.dashboard.omnichannel;
+
+import static io.showmetrics.dashboard.system.Csv.column;
+
+import io.showmetrics.dashboard.system.Csv;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Revenue by channel, multichannel share and show-influenced revenue and visits, as JSON and CSV. */
+@RestController
+@Tag(name = "Omnichannel", description = "Revenue, orders and customers per month and channel (channel_month), "
+        + "multichannel share and influenced store visits (omnichannel_period), show-influenced revenue (influenced_revenue)")
+class OmnichannelApiController {
+    private static final List<Csv.Column<ChannelMonth>> MONTH_COLUMNS = List.of(
+            column("month", ChannelMonth::month), column("channel", ChannelMonth::channel),
+            column("revenue", ChannelMonth::revenue), column("orders", ChannelMonth::orders),
+            column("customers", ChannelMonth::customers), column("revenue_change", ChannelMonth::revenueChange));
+    private static final List<Csv.Column<OmnichannelPeriod>> PERIOD_COLUMNS = List.of(
+            column("period", OmnichannelPeriod::period), column("period_start", OmnichannelPeriod::periodStart),
+            column("customers", OmnichannelPeriod::customers),
+            column("multichannel_customers", OmnichannelPeriod::multichannelCustomers),
+            column("multichannel_share", OmnichannelPeriod::multichannelShare),
+            column("influenced_visits", OmnichannelPeriod::influencedVisits),
+            column("store_visits", OmnichannelPeriod::storeVisits),
+            column("influenced_visits_change", OmnichannelPeriod::influencedVisitsChange));
+
+    private final OmnichannelRepository omnichannel;
+
+    OmnichannelApiController(OmnichannelRepository omnichannel) {
+        this.omnichannel = omnichannel;
+    }
+
+    @GetMapping("/api/omnichannel")
+    @Operation(summary = "Per month and channel: net revenue, orders, customers and month-over-month revenue change; "
+            + "per month and quarter: multichannel share and influenced store visits; per month and channel: "
+            + "show-influenced web/app/store revenue with its month-over-month change")
+    Omnichannel all() {
+        return new Omnichannel(omnichannel.findChannelMonths(), omnichannel.findPeriods(),
+                omnichannel.findInfluencedRevenue());
+    }
+
+    @GetMapping("/api/omnichannel/channels.csv")
+    @Operation(summary = "Revenue, orders and customers per month and channel as CSV")
+    ResponseEntity<String> channelsCsv() {
+        return Csv.download("omnichannel-channels.csv", MONTH_COLUMNS, omnichannel.findChannelMonths());
+    }
+
+    @GetMapping("/api/omnichannel/periods.csv")
+    @Operation(summary = "Multichannel share and influenced store visits per month and quarter as CSV")
+    ResponseEntity<String> periodsCsv() {
+        return Csv.download("omnichannel-periods.csv", PERIOD_COLUMNS, omnichannel.findPeriods());
+    }
+
+    @GetMapping("/api/omnichannel/influenced.csv")
+    @Operation(summary = "Show-influenced revenue per month and channel as CSV")
+    ResponseEntity<String> influencedCsv() {
+        return Csv.download("omnichannel-influenced-revenue.csv", MONTH_COLUMNS, omnichannel.findInfluencedRevenue());
+    }
+}

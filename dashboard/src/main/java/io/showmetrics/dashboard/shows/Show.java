@@ -1,0 +1,8 @@
+package io.showmetrics.dashboard.shows;
+
+import java.time.Instant;
+
+/** A row of {@code show}; {@code durationSeconds} = ends_at − starts_at. */
+record Show(String showId, String title, String host, Instant startsAt, Instant endsAt, long durationSeconds,
+            String experimentId, String channel) {
+}

@@ -1,0 +1,129 @@
+package io.showmetrics.dashboard.shows;
+
+import static io.showmetrics.dashboard.system.Csv.column;
+
+import io.showmetrics.dashboard.system.Csv;
+import io.showmetrics.dashboard.system.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Shows, their KPIs, minutes and moments as JSON and CSV. */
+@RestController
+@Tag(name = "Shows", description = "Shows with their KPIs (show, show_kpi), per-minute series (show_minute) and moments (show_moment)")
+class ShowApiController {
+    private static final List<Csv.Column<ShowRow>> SHOW_COLUMNS = List.of(
+            column("show_id", ShowRow::showId), column("title", ShowRow::title), column("host", ShowRow::host),
+            column("starts_at", ShowRow::startsAt), column("ends_at", ShowRow::endsAt),
+            column("duration_seconds", ShowRow::durationSeconds), column("unique_viewers", ShowRow::uniqueViewers),
+            column("peak_concurrent_viewers", ShowRow::peakConcurrentViewers),
+            column("avg_watch_seconds", ShowRow::avgWatchSeconds), column("engagement_rate", ShowRow::engagementRate),
+            column("chat_messages", ShowRow::chatMessages), column("replay_viewers", ShowRow::replayViewers),
+            column("live_orders", ShowRow::liveOrders), column("live_gmv", ShowRow::liveGmv),
+            column("conversion_rate_24h", ShowRow::conversionRate24h),
+            column("status", ShowRow::status), column("final_at", ShowRow::finalAt));
+    private static final List<Csv.Column<ShowMinute>> MINUTE_COLUMNS = List.of(
+            column("minute_index", ShowMinute::minuteIndex), column("minute_start", ShowMinute::minuteStart),
+            column("viewers", ShowMinute::viewers), column("new_viewers", ShowMinute::newViewers),
+            column("chat_events", ShowMinute::chatEvents),
+            column("product_clicks", ShowMinute::productClicks), column("add_to_carts", ShowMinute::addToCarts),
+            column("orders", ShowMinute::orders), column("gmv", ShowMinute::gmv));
+    private static final List<Csv.Column<ShowMoment>> MOMENT_COLUMNS = List.of(
+            column("ts", ShowMoment::ts), column("offset_seconds", ShowMoment::offsetSeconds),
+            column("type", ShowMoment::type), column("sku", ShowMoment::sku), column("label", ShowMoment::label),
+            column("viewers_present", ShowMoment::viewersPresent), column("clicks_before", ShowMoment::clicksBefore),
+            column("clicks_after", ShowMoment::clicksAfter), column("clicks_delta", ShowMoment::clicksDelta),
+            column("orders_before", ShowMoment::ordersBefore), column("orders_after", ShowMoment::ordersAfter),
+            column("orders_delta", ShowMoment::ordersDelta));
+
+    private static final List<Csv.Column<StoreVisits.StoreModel>> STORE_COLUMNS = List.of(
+            column("store_id", StoreVisits.StoreModel::storeId), column("model", StoreVisits.StoreModel::model),
+            column("visits", StoreVisits.StoreModel::visits));
+
+    private final ShowRepository shows;
+
+    ShowApiController(ShowRepository shows) {
+        this.shows = shows;
+    }
+
+    @GetMapping("/api/shows")
+    @Operation(summary = "Every show with its headline KPIs, latest start first")
+    List<ShowRow> list() {
+        return shows.findAll();
+    }
+
+    @GetMapping("/api/shows.csv")
+    @Operation(summary = "The shows list as CSV (NULL = empty cell)")
+    ResponseEntity<String> listCsv() {
+        return Csv.download("shows.csv", SHOW_COLUMNS, shows.findAll());
+    }
+
+    @GetMapping("/api/shows/{showId}")
+    @Operation(summary = "One show with every KPI; 404 for an unknown show")
+    ShowDetail show(@PathVariable String showId) {
+        return shows.findById(showId).orElseThrow(() -> notFound(showId));
+    }
+
+    @GetMapping("/api/shows/{showId}/minutes")
+    @Operation(summary = "The show's per-minute viewers, chat events, clicks, carts, orders and GMV")
+    List<ShowMinute> minutes(@PathVariable String showId) {
+        requireShow(showId);
+        return shows.findMinutes(showId);
+    }
+
+    @GetMapping("/api/shows/{showId}/minutes.csv")
+    @Operation(summary = "The show's minutes as CSV")
+    ResponseEntity<String> minutesCsv(@PathVariable String showId) {
+        requireShow(showId);
+        return Csv.download("show-" + showId + "-minutes.csv", MINUTE_COLUMNS, shows.findMinutes(showId));
+    }
+
+    @GetMapping("/api/shows/{showId}/moments")
+    @Operation(summary = "The show's moments (pins, promos, giveaways, quizzes, guests) in time order, with "
+            + "product clicks and live orders of the moment's sku in the 5 minutes before vs after")
+    List<ShowMoment> moments(@PathVariable String showId) {
+        requireShow(showId);
+        return shows.findMoments(showId);
+    }
+
+    @GetMapping("/api/shows/{showId}/moments.csv")
+    @Operation(summary = "The show's moments as CSV, with the before → after deltas")
+    ResponseEntity<String> momentsCsv(@PathVariable String showId) {
+        requireShow(showId);
+        return Csv.download("show-" + showId + "-moments.csv", MOMENT_COLUMNS, shows.findMoments(showId));
+    }
+
+    @GetMapping("/api/shows/{showId}/store-visits")
+    @Operation(summary = "The show's influenced store visits: totals per attribution model (last_touch, first_touch, "
+            + "linear, time_decay, markov; null when the model credited nothing), visits per store and model, "
+            + "influenced visitors, the saw_show survey share and incremental visits with their 95% CI and experiment")
+    StoreVisits storeVisits(@PathVariable String showId) {
+        requireShow(showId);
+        return shows.findStoreVisits(showId);
+    }
+
+    @GetMapping("/api/shows/{showId}/store-visits.csv")
+    @Operation(summary = "The show's store visits per store and attribution model as CSV")
+    ResponseEntity<String> storeVisitsCsv(@PathVariable String showId) {
+        requireShow(showId);
+        List<StoreVisits.StoreModel> rows = shows.findStoreVisits(showId).stores().stream()
+                .flatMap(s -> s.visits().entrySet().stream()
+                        .map(e -> new StoreVisits.StoreModel(s.storeId(), e.getKey(), e.getValue())))
+                .toList();
+        return Csv.download("show-" + showId + "-store-visits.csv", STORE_COLUMNS, rows);
+    }
+
+    private void requireShow(String showId) {
+        if (!shows.exists(showId)) {
+            throw notFound(showId);
+        }
+    }
+
+    private static NotFoundException notFound(String showId) {
+        return new NotFoundException("No show with id '" + showId + "'.");
+    }
+}

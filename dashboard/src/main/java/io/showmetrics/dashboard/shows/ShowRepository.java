@@ -1,0 +1,194 @@
+package io.showmetrics.dashboard.shows;
+
+import static io.showmetrics.dashboard.system.Rows.getDecimal;
+import static io.showmetrics.dashboard.system.Rows.getDouble;
+import static io.showmetrics.dashboard.system.Rows.getInstant;
+import static io.showmetrics.dashboard.system.Rows.getLong;
+
+import io.showmetrics.dashboard.system.Provisional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads {@code show}, {@code show_kpi}, {@code show_minute} and {@code show_moment}. A show's status is
+ * derived from {@code final_at} and {@code clock} ({@link Provisional}), not read as stored.
+ */
+@Repository
+class ShowRepository {
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ShowRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Every show with its headline KPIs, latest start first. */
+    List<ShowRow> findAll() {
+        return jdbc.sql("""
+                        SELECT s.show_id, s.title, s.host, s.starts_at, s.ends_at,
+                               k.unique_viewers, k.peak_concurrent_viewers, k.avg_watch_seconds, k.engagement_rate,
+                               k.chat_messages, k.replay_viewers, k.live_orders, k.live_gmv, k.conversion_rate_24h,
+                               k.status, k.final_at, k.computed_at
+                        FROM show s LEFT JOIN show_kpi k ON k.show_id = s.show_id
+                        ORDER BY s.starts_at DESC, s.show_id""")
+                .query((rs, i) -> {
+                    Instant now = clock.instant();
+                    Instant starts = getInstant(rs, "starts_at");
+                    Instant ends = getInstant(rs, "ends_at");
+                    return new ShowRow(rs.getString("show_id"), rs.getString("title"), rs.getString("host"),
+                            starts, ends, Duration.between(starts, ends).toSeconds(),
+                            getLong(rs, "unique_viewers"), getLong(rs, "peak_concurrent_viewers"),
+                            getDouble(rs, "avg_watch_seconds"), getDouble(rs, "engagement_rate"),
+                            getLong(rs, "chat_messages"), getLong(rs, "replay_viewers"),
+                            getLong(rs, "live_orders"), getDecimal(rs, "live_gmv"), getDouble(rs, "conversion_rate_24h"),
+                            Provisional.status(rs.getString("status"), getInstant(rs, "final_at"), now),
+                            getInstant(rs, "final_at"), getInstant(rs, "computed_at"));
+                })
+                .list();
+    }
+
+    /** The show and its KPIs, or empty when there is no show {@code showId}. */
+    Optional<ShowDetail> findById(String showId) {
+        return jdbc.sql("""
+                        SELECT s.show_id, s.title, s.host, s.starts_at, s.ends_at, s.experiment_id, s.channel,
+                               k.show_id AS kpi_show_id, k.*
+                        FROM show s LEFT JOIN show_kpi k ON k.show_id = s.show_id
+                        WHERE s.show_id = :id""")
+                .param("id", showId)
+                .query((rs, i) -> new ShowDetail(show(rs),
+                        rs.getString("kpi_show_id") == null ? null : kpi(rs, clock.instant()), Map.of()))
+                .optional()
+                .map(d -> new ShowDetail(d.show(), d.kpi(), finality(d.show().endsAt(), clock.instant())));
+    }
+
+    /**
+     * Per show-level metric with a {@code final_after_seconds}: whether it is final at {@code now}, and from when
+     * ({@code ends_at + final_after_seconds}; final at exactly that instant).
+     */
+    private Map<String, MetricFinality> finality(Instant endsAt, Instant now) {
+        Map<String, MetricFinality> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT name, final_after_seconds FROM metric_definition
+                        WHERE level = 'show' AND final_after_seconds IS NOT NULL ORDER BY sort_order, name""")
+                .query(rs -> {
+                    Instant finalAt = endsAt.plusSeconds(rs.getLong("final_after_seconds"));
+                    out.put(rs.getString("name"), new MetricFinality(Provisional.status(null, finalAt, now), finalAt));
+                });
+        return out;
+    }
+
+    /**
+     * The show's store visits by attribution model: total visits per model (in model order), per store and model,
+     * with the show's influenced visitors, survey share and incremental visits from show_kpi.
+     */
+    StoreVisits findStoreVisits(String showId) {
+        List<StoreVisits.StoreModel> rows = jdbc.sql("""
+                        SELECT store_id, model, visits FROM store_attribution WHERE show_id = :id
+                        ORDER BY store_id, model""")
+                .param("id", showId)
+                .query((rs, i) -> new StoreVisits.StoreModel(rs.getString("store_id"), rs.getString("model"),
+                        rs.getDouble("visits")))
+                .list();
+        Map<String, Double> totals = new LinkedHashMap<>();
+        StoreVisits.MODELS.forEach(m -> totals.put(m, null));
+        Map<String, Map<String, Double>> byStore = new java.util.TreeMap<>();
+        for (StoreVisits.StoreModel r : rows) {
+            totals.merge(r.model(), r.visits(), (a, b) -> a == null ? b : a + b);
+            byStore.computeIfAbsent(r.storeId(), k -> new LinkedHashMap<>()).put(r.model(), r.visits());
+        }
+        List<StoreVisits.ModelTotal> models = totals.entrySet().stream()
+                .map(e -> new StoreVisits.ModelTotal(e.getKey(), e.getValue())).toList();
+        List<StoreVisits.Store> stores = byStore.entrySet().stream()
+                .map(e -> new StoreVisits.Store(e.getKey(), e.getValue())).toList();
+        return jdbc.sql("""
+                        SELECT k.influenced_store_visits, k.influenced_visitors, k.saw_show_share, k.incremental_visits,
+                               k.incremental_visits_ci_low, k.incremental_visits_ci_high, k.incremental_experiment_id,
+                               e.name AS experiment_name
+                        FROM show_kpi k LEFT JOIN experiment e ON e.experiment_id = k.incremental_experiment_id
+                        WHERE k.show_id = :id""")
+                .param("id", showId)
+                .query((rs, i) -> new StoreVisits(models, stores, getDouble(rs, "influenced_store_visits"),
+                        getLong(rs, "influenced_visitors"), getDouble(rs, "saw_show_share"),
+                        getDouble(rs, "incremental_visits"), getDouble(rs, "incremental_visits_ci_low"),
+                        getDouble(rs, "incremental_visits_ci_high"), rs.getString("incremental_experiment_id"),
+                        rs.getString("experiment_name")))
+                .optional()
+                .orElse(new StoreVisits(models, stores, null, null, null, null, null, null, null, null));
+    }
+
+    boolean exists(String showId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM show WHERE show_id = :id)").param("id", showId)
+                .query(Boolean.class).single();
+    }
+
+    /** The show's minutes in time order; empty when the show has none (or does not exist). */
+    List<ShowMinute> findMinutes(String showId) {
+        return jdbc.sql("""
+                        SELECT minute_index, minute_start, viewers, new_viewers, chat_events, product_clicks,
+                               add_to_carts, orders, gmv
+                        FROM show_minute WHERE show_id = :id ORDER BY minute_start""")
+                .param("id", showId)
+                .query((rs, i) -> new ShowMinute(rs.getInt("minute_index"), getInstant(rs, "minute_start"),
+                        rs.getLong("viewers"), rs.getLong("new_viewers"), rs.getLong("chat_events"), rs.getLong("product_clicks"),
+                        rs.getLong("add_to_carts"), rs.getLong("orders"), getDecimal(rs, "gmv")))
+                .list();
+    }
+
+    private static Show show(ResultSet rs) throws SQLException {
+        Instant starts = getInstant(rs, "starts_at");
+        Instant ends = getInstant(rs, "ends_at");
+        return new Show(rs.getString("show_id"), rs.getString("title"), rs.getString("host"), starts, ends,
+                Duration.between(starts, ends).toSeconds(), rs.getString("experiment_id"), rs.getString("channel"));
+    }
+
+    /**
+     * The show's moments in time order, each with its offset from the show's start; empty when the show
+     * has none (or does not exist).
+     */
+    List<ShowMoment> findMoments(String showId) {
+        return jdbc.sql("""
+                        SELECT m.ts, m.type, m.sku, m.label, m.viewers_present, m.clicks_before, m.clicks_after,
+                               m.orders_before, m.orders_after, s.starts_at
+                        FROM show_moment m JOIN show s ON s.show_id = m.show_id
+                        WHERE m.show_id = :id ORDER BY m.ts, m.type, m.sku NULLS FIRST""")
+                .param("id", showId)
+                .query((rs, i) -> {
+                    Instant ts = getInstant(rs, "ts");
+                    return ShowMoment.of(ts, Duration.between(getInstant(rs, "starts_at"), ts).toSeconds(),
+                            rs.getString("type"), rs.getString("sku"), rs.getString("label"),
+                            getLong(rs, "viewers_present"), getLong(rs, "clicks_before"), getLong(rs, "clicks_after"),
+                            getLong(rs, "orders_before"), getLong(rs, "orders_after"));
+                })
+                .list();
+    }
+
+    private static ShowKpi kpi(ResultSet rs, Instant now) throws SQLException {
+        return new ShowKpi(
+                getLong(rs, "unique_viewers"), getLong(rs, "identified_viewers"),
+                getLong(rs, "peak_concurrent_viewers"), getInstant(rs, "peak_at"),
+                getDouble(rs, "avg_watch_seconds"), getLong(rs, "replay_viewers"), getLong(rs, "engaged_viewers"),
+                getDouble(rs, "engagement_rate"), getLong(rs, "chat_messages"), getLong(rs, "reactions"),
+                getLong(rs, "questions"), getLong(rs, "shares"), getLong(rs, "poll_votes"),
+                getLong(rs, "product_clickers"), getLong(rs, "carters"), getLong(rs, "live_orders"),
+                getDecimal(rs, "live_gmv"), getLong(rs, "buyers_24h"), getDouble(rs, "conversion_rate_24h"),
+                getDecimal(rs, "gmv_24h"), getDecimal(rs, "aov"), getDecimal(rs, "revenue_per_viewer"),
+                getDouble(rs, "returning_viewer_rate"), getDouble(rs, "next_show_retention"),
+                getDouble(rs, "stockout_minutes"), getDouble(rs, "influenced_store_visits"),
+                getLong(rs, "influenced_visitors"), getDouble(rs, "saw_show_share"),
+                getDouble(rs, "incremental_visits"), getDouble(rs, "incremental_visits_ci_low"),
+                getDouble(rs, "incremental_visits_ci_high"), rs.getString("incremental_experiment_id"),
+                Provisional.status(rs.getString("status"), getInstant(rs, "final_at"), now),
+                getInstant(rs, "final_at"), rs.getString("run_id"),
+                getInstant(rs, "computed_at"));
+    }
+}

@@ -1,0 +1,145 @@
+/*
+ * Goals page: /api/goals -> goal table (with Edit / Delete for marketing), /api/goals/summary -> hit rate per
+ * metric, attainment show over show (from the goals), /api/goals/audit -> change history. The forms themselves
+ * are server-rendered and post to /goals… with the CSRF token.
+ */
+(async () => {
+  'use strict';
+  const { fmt, el } = SM;
+  const main = document.getElementById('goals-page');
+  const status = document.getElementById('goals-status');
+  const canEdit = main.dataset.canEdit === 'true';
+  const filter = document.getElementById('goals-show-filter');
+
+  function startEdit(goal) {
+    document.getElementById('goal-id').value = goal.goalId;
+    document.getElementById('goal-show').value = goal.showId;
+    document.getElementById('goal-metric').value = goal.metric;
+    document.getElementById('goal-direction').value = goal.direction;
+    document.getElementById('goal-target').value = String(goal.target);
+    document.getElementById('goal-form-title').textContent = `Edit goal ${goal.goalId}`;
+    document.getElementById('goal-cancel').hidden = false;
+    document.getElementById('goal-form-card').scrollIntoView({ behavior: 'instant', block: 'start' });
+  }
+
+  function cancelEdit() {
+    document.getElementById('goal-form').reset();
+    document.getElementById('goal-id').value = '';
+    document.getElementById('goal-form-title').textContent = 'Set a goal';
+    document.getElementById('goal-cancel').hidden = true;
+  }
+
+  function actions(goal) {
+    const edit = el('button', { type: 'button', class: 'btn btn-small', 'data-action': 'edit' }, 'Edit');
+    edit.addEventListener('click', () => startEdit(goal));
+    const del = el('button', { type: 'button', class: 'btn btn-small btn-danger-quiet', 'data-action': 'delete' }, 'Delete');
+    del.addEventListener('click', () => {
+      if (window.confirm(`Delete the ${goal.metricLabel} goal of ${goal.showTitle}?`)) {
+        SM.postForm(`/goals/${goal.goalId}/delete`);
+      }
+    });
+    return el('span', { class: 'row-actions' }, edit, del);
+  }
+
+  function renderTable(goals) {
+    const columns = [
+      { key: 'showTitle', label: 'Show', cls: 'title-cell', sort: g => g.showStartsAt,
+        format: g => el('a', { href: `/shows/${encodeURIComponent(g.showId)}` }, g.showTitle) },
+      { key: 'showStartsAt', label: 'Starts (UTC)', cls: 'nowrap', format: g => fmt.dateTimeShort(g.showStartsAt) },
+      { key: 'metric', label: 'Metric', sort: g => g.metricLabel, format: g => g.metricLabel },
+      { key: 'target', label: 'Target', num: true, format: g => SM.goalTarget(g) },
+      { key: 'actual', label: 'Actual', num: true, format: g => SM.byUnit(g.unit, g.actual) },
+      { key: 'attainment', label: 'Attainment', num: true, title: 'actual / target', format: g => fmt.percent(g.attainment, 0) },
+      { key: 'status', label: 'Status', sort: g => ({ met: 2, missed: 1, pending: 0 }[g.status]), format: g => SM.goalBadge(g) },
+      { key: 'updatedBy', label: 'Set by', cls: 'nowrap', format: g => `${g.updatedBy} · ${fmt.dateTimeShort(g.updatedAt)}` },
+    ];
+    if (canEdit) columns.push({ key: 'actions', label: '', sort: () => null, format: actions });
+    return SM.table(document.getElementById('goals-table'), {
+      rows: goals, sortKey: 'showTitle', sortDir: 'desc', rowId: g => String(g.goalId), columns,
+      empty: canEdit ? 'No goals yet: set one above, copy them from a previous show or import a CSV.' : 'No goals set yet.',
+    });
+  }
+
+  function renderSummary(summary) {
+    SM.chart(document.getElementById('goal-hit-chart'), {
+      title: SM.titleOption('Hit rate per metric', 'Met / (met + missed) over every show with a goal on the metric'),
+      tooltip: { trigger: 'axis', valueFormatter: v => fmt.percent(v, 0) },
+      grid: { left: 150, right: 40, top: 70, bottom: 30 },
+      xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => fmt.percent(v, 0) } },
+      yAxis: { type: 'category', data: summary.map(s => s.label), inverse: true },
+      series: [{ name: 'Hit rate', type: 'bar', barMaxWidth: 22, data: summary.map(s => s.hitRate),
+        label: { show: true, position: 'right', formatter: p => `${fmt.percent(p.value, 0)} (${summary[p.dataIndex].met}/${summary[p.dataIndex].met + summary[p.dataIndex].missed})` },
+        itemStyle: { color: '#10b981' } }],
+    }, 'goal-hit-rate');
+    SM.table(document.getElementById('goal-summary-table'), {
+      rows: summary, sortKey: 'label', rowId: s => s.metric,
+      columns: [
+        { key: 'label', label: 'Metric' },
+        { key: 'goals', label: 'Goals', num: true, format: s => fmt.count(s.goals) },
+        { key: 'met', label: 'Met', num: true, format: s => fmt.count(s.met) },
+        { key: 'missed', label: 'Missed', num: true, format: s => fmt.count(s.missed) },
+        { key: 'pending', label: 'Pending', num: true, format: s => fmt.count(s.pending) },
+        { key: 'hitRate', label: 'Hit rate', num: true, format: s => fmt.percent(s.hitRate, 0) },
+        { key: 'meanAttainment', label: 'Mean attainment', num: true, format: s => fmt.percent(s.meanAttainment, 0) },
+      ],
+      empty: 'No goals yet.',
+    });
+  }
+
+  function renderTrend(goals) {
+    const shows = [...new Map(goals.slice().sort((a, b) => a.showStartsAt.localeCompare(b.showStartsAt))
+      .map(g => [g.showId, g])).values()];
+    const metrics = [...new Map(goals.map(g => [g.metric, g.metricLabel])).entries()];
+    SM.chart(document.getElementById('goal-trend-chart'), {
+      title: SM.titleOption('Attainment show over show', 'actual / target per show and metric'),
+      tooltip: { trigger: 'axis', valueFormatter: v => fmt.percent(v, 0) },
+      legend: { top: 44, left: 12, type: 'scroll', right: 60 },
+      grid: { left: 56, right: 24, top: 84, bottom: 56 },
+      xAxis: { type: 'category', data: shows.map(s => s.showTitle),
+        axisLabel: { interval: 0, rotate: shows.length > 5 ? 25 : 0, width: 120, overflow: 'truncate' } },
+      yAxis: { type: 'value', axisLabel: { formatter: v => fmt.percent(v, 0) } },
+      series: metrics.map(([metric, label], i) => ({
+        name: label, type: 'line', connectNulls: true, symbolSize: 8,
+        data: shows.map(s => { const g = goals.find(x => x.showId === s.showId && x.metric === metric); return g ? g.attainment : null; }),
+        markLine: i === 0 ? { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#64748b' },
+          label: { formatter: 'target (100%)', position: 'insideEndTop' }, data: [{ yAxis: 1 }] } : undefined,
+      })),
+    }, 'goal-attainment-trend');
+  }
+
+  function renderAudit(audit) {
+    const target = (t, d) => (t === null || t === undefined ? '–' : `${d === 'at_most' ? '≤' : '≥'} ${SM.byUnit('count', t)}`);
+    SM.table(document.getElementById('goal-audit-table'), {
+      rows: audit, sortKey: 'changedAt', sortDir: 'desc', rowId: a => String(a.auditId),
+      columns: [
+        { key: 'changedAt', label: 'When (UTC)', cls: 'nowrap', format: a => fmt.dateTimeShort(a.changedAt) },
+        { key: 'changedBy', label: 'Who' },
+        { key: 'action', label: 'Action' },
+        { key: 'showId', label: 'Show', cls: 'mono' },
+        { key: 'metric', label: 'Metric', cls: 'mono' },
+        { key: 'old', label: 'Before', num: true, sort: a => a.oldTarget, format: a => target(a.oldTarget, a.oldDirection) },
+        { key: 'new', label: 'After', num: true, sort: a => a.newTarget, format: a => target(a.newTarget, a.newDirection) },
+      ],
+      empty: 'No changes yet.',
+    });
+  }
+
+  try {
+    const [goals, summary, audit] = await Promise.all([
+      SM.getJson('/api/goals'), SM.getJson('/api/goals/summary'), SM.getJson('/api/goals/audit')]);
+    status.textContent = `${goals.length} goal${goals.length === 1 ? '' : 's'} · ${goals.filter(g => g.status === 'met').length} met, `
+      + `${goals.filter(g => g.status === 'missed').length} missed, ${goals.filter(g => g.status === 'pending').length} pending`;
+    const table = renderTable(goals);
+    filter.addEventListener('change', () => {
+      table.setRows(filter.value ? goals.filter(g => g.showId === filter.value) : goals);
+      document.getElementById('goals-csv').setAttribute('href', filter.value ? `/api/goals.csv?showId=${encodeURIComponent(filter.value)}` : '/api/goals.csv');
+    });
+    if (canEdit) document.getElementById('goal-cancel').addEventListener('click', cancelEdit);
+    renderSummary(summary);
+    renderTrend(goals);
+    renderAudit(audit);
+    main.dataset.ready = 'true';
+  } catch (error) {
+    SM.fail(main, status, error);
+  }
+})();

@@ -1,0 +1,152 @@
+/*
+ * Omnichannel page: /api/omnichannel -> revenue / orders / customers by channel per month, multichannel share per
+ * month and quarter, show-influenced revenue per month and channel with influenced store visits, month over month.
+ */
+(async () => {
+  'use strict';
+  const { fmt, el } = SM;
+  const main = document.getElementById('omnichannel-page');
+  const status = document.getElementById('omnichannel-status');
+  const CHANNELS = ['live', 'web', 'app', 'store'];
+  const COLORS = { live: '#4f46e5', web: '#0ea5e9', app: '#f59e0b', store: '#10b981' };
+  const monthLabel = d => d.slice(0, 7);
+  const quarterLabel = d => `${d.slice(0, 4)} Q${Math.floor(Number(d.slice(5, 7)) / 3) + 1}`;
+  const order = list => [...CHANNELS.filter(c => list.includes(c)), ...list.filter(c => !CHANNELS.includes(c)).sort()];
+
+  function byMonth(rows, field) {
+    const months = [...new Set(rows.map(r => r.month))].sort();
+    const channels = order([...new Set(rows.map(r => r.channel))]);
+    const series = channels.map(ch => ({
+      channel: ch,
+      data: months.map(m => { const r = rows.find(x => x.month === m && x.channel === ch); return r ? Number(r[field]) : null; }),
+    }));
+    return { months, series };
+  }
+
+  function change(v) {
+    if (!SM.isNumber(v)) return el('span', { class: 'delta' }, '–');
+    const n = Number(v);
+    return el('span', { class: `delta ${n > 0 ? 'delta-up' : n < 0 ? 'delta-down' : ''}` }, `${n > 0 ? '+' : n < 0 ? '−' : ''}${(Math.abs(n) * 100).toFixed(1)}%`);
+  }
+
+  function stacked(id, title, subtitle, rows, field, format, fileName, type = 'bar') {
+    const { months, series } = byMonth(rows, field);
+    SM.chart(document.getElementById(id), {
+      title: SM.titleOption(title, subtitle),
+      tooltip: { trigger: 'axis', valueFormatter: format },
+      legend: { top: 8, right: 60 },
+      grid: { left: 80, right: 24, top: 72, bottom: 36 },
+      xAxis: { type: 'category', data: months.map(monthLabel) },
+      yAxis: { type: 'value', axisLabel: { formatter: format } },
+      series: series.map(s => ({ name: s.channel, type, stack: type === 'bar' ? 'total' : undefined, data: s.data,
+        barMaxWidth: 48, itemStyle: { color: COLORS[s.channel] }, lineStyle: { color: COLORS[s.channel] }, symbolSize: 7 })),
+    }, fileName);
+  }
+
+  function tiles(data) {
+    const months = [...new Set(data.channels.map(r => r.month))].sort();
+    const last = months[months.length - 1];
+    const prev = months[months.length - 2];
+    const total = m => data.channels.filter(r => r.month === m).reduce((a, r) => a + Number(r.revenue), 0);
+    const infMonths = [...new Set(data.influenced.map(r => r.month))].sort();
+    const infLast = infMonths[infMonths.length - 1];
+    const infPrev = infMonths[infMonths.length - 2];
+    const infTotal = m => data.influenced.filter(r => r.month === m).reduce((a, r) => a + Number(r.revenue), 0);
+    const monthPeriods = data.periods.filter(p => p.period === 'month');
+    const lastPeriod = monthPeriods[monthPeriods.length - 1];
+    const ratio = (a, b) => (SM.isNumber(a) && SM.isNumber(b) && Number(b) !== 0 ? (Number(a) - Number(b)) / Number(b) : null);
+    const tile = (id, label, value, delta, note) => el('div', { class: 'kpi', id },
+      el('div', { class: 'kpi-label' }, label), el('div', { class: 'kpi-value' }, value),
+      el('div', { class: 'kpi-note' }, delta === undefined ? '' : change(delta), delta === undefined ? '' : ' vs previous month', note ? ` · ${note}` : ''));
+    const previousMonth = (a, b) => a && b && new Date(`${b}T00:00:00Z`).getUTCMonth() === (new Date(`${a}T00:00:00Z`).getUTCMonth() + 11) % 12;
+    document.getElementById('omni-tiles').replaceChildren(
+      tile('tile-revenue', `Revenue ${last ? monthLabel(last) : ''}`, fmt.money(last ? total(last) : null),
+        previousMonth(last, prev) ? ratio(total(last), total(prev)) : null, 'all channels'),
+      tile('tile-multichannel', `Multichannel share ${lastPeriod ? monthLabel(lastPeriod.periodStart) : ''}`,
+        fmt.percent(lastPeriod ? lastPeriod.multichannelShare : null), undefined,
+        lastPeriod ? `${fmt.count(lastPeriod.multichannelCustomers)} of ${fmt.count(lastPeriod.customers)} customers` : null),
+      tile('tile-influenced', `Show-influenced revenue ${infLast ? monthLabel(infLast) : ''}`, fmt.money(infLast ? infTotal(infLast) : null),
+        previousMonth(infLast, infPrev) ? ratio(infTotal(infLast), infTotal(infPrev)) : null, 'web + app + store'),
+      tile('tile-visits', `Influenced store visits ${lastPeriod ? monthLabel(lastPeriod.periodStart) : ''}`,
+        fmt.count(lastPeriod ? lastPeriod.influencedVisits : null), lastPeriod ? lastPeriod.influencedVisitsChange : null,
+        lastPeriod ? `of ${fmt.count(lastPeriod.storeVisits)} store visits` : null));
+  }
+
+  function multichannel(periods) {
+    const months = periods.filter(p => p.period === 'month');
+    const quarters = periods.filter(p => p.period === 'quarter');
+    SM.chart(document.getElementById('multichannel-chart'), {
+      title: SM.titleOption('Multichannel share', 'Customers who bought in two or more channels / customers who bought'),
+      tooltip: { trigger: 'item', formatter: p => `${p.seriesName} ${p.data.label}: <b>${fmt.percent(p.data.value[1])}</b><br>${fmt.count(p.data.multi)} of ${fmt.count(p.data.customers)} customers` },
+      legend: { top: 8, right: 60 },
+      grid: { left: 64, right: 24, top: 72, bottom: 36 },
+      xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}-{MM}' } },
+      yAxis: { type: 'value', min: 0, axisLabel: { formatter: v => fmt.percent(v, 0) } },
+      series: [
+        { name: 'Monthly', type: 'line', symbolSize: 7, data: months.map(p => ({ value: [p.periodStart, p.multichannelShare],
+          label: monthLabel(p.periodStart), multi: p.multichannelCustomers, customers: p.customers })) },
+        { name: 'Quarterly', type: 'line', step: 'start', symbolSize: 9, lineStyle: { type: 'dashed', width: 2 },
+          data: quarters.map(p => ({ value: [p.periodStart, p.multichannelShare], label: quarterLabel(p.periodStart),
+            multi: p.multichannelCustomers, customers: p.customers })) },
+      ],
+    }, 'multichannel-share');
+  }
+
+  function influenced(rows, periods) {
+    const { months, series } = byMonth(rows, 'revenue');
+    const visitsByMonth = Object.fromEntries(periods.filter(p => p.period === 'month').map(p => [p.periodStart, p.influencedVisits]));
+    const allMonths = [...new Set([...months, ...Object.keys(visitsByMonth)])].sort();
+    SM.chart(document.getElementById('influenced-chart'), {
+      title: SM.titleOption('Show-influenced revenue and store visits', 'Web, app and store net revenue of identified viewers within 24 h after a show they watched; store visits within 7 days'),
+      tooltip: { trigger: 'axis' },
+      legend: { top: 8, right: 60 },
+      grid: { left: 80, right: 80, top: 76, bottom: 36 },
+      xAxis: { type: 'category', data: allMonths.map(monthLabel) },
+      yAxis: [{ type: 'value', name: 'Revenue (€)', axisLabel: { formatter: v => `€${fmt.count(v)}` } },
+        { type: 'value', name: 'Store visits', position: 'right', splitLine: { show: false }, axisLabel: { formatter: v => fmt.count(v) } }],
+      series: [
+        ...series.map(s => ({ name: s.channel, type: 'bar', stack: 'influenced', barMaxWidth: 48, itemStyle: { color: COLORS[s.channel] },
+          tooltip: { valueFormatter: v => fmt.money(v) },
+          data: allMonths.map(m => { const i = months.indexOf(m); return i < 0 ? null : s.data[i]; }) })),
+        { name: 'Influenced store visits', type: 'line', yAxisIndex: 1, symbolSize: 7, itemStyle: { color: '#be123c' },
+          tooltip: { valueFormatter: v => fmt.count(v) }, data: allMonths.map(m => (m in visitsByMonth ? visitsByMonth[m] : null)) },
+      ],
+    }, 'show-influenced');
+    const tableRows = [
+      ...rows.map(r => ({ id: `${r.month}/${r.channel}`, month: r.month, what: `${r.channel} revenue`, value: fmt.money(r.revenue),
+        raw: Number(r.revenue), change: r.revenueChange, orders: r.orders, customers: r.customers })),
+      ...periods.filter(p => p.period === 'month').map(p => ({ id: `${p.periodStart}/visits`, month: p.periodStart,
+        what: 'influenced store visits', value: fmt.count(p.influencedVisits), raw: p.influencedVisits, change: p.influencedVisitsChange,
+        orders: null, customers: null })),
+    ];
+    SM.table(document.getElementById('influenced-table'), {
+      rows: tableRows, sortKey: 'month', sortDir: 'desc', rowId: r => r.id,
+      columns: [
+        { key: 'month', label: 'Month', format: r => monthLabel(r.month) },
+        { key: 'what', label: 'Measure' },
+        { key: 'value', label: 'Value', num: true, sort: r => r.raw, format: r => r.value },
+        { key: 'change', label: 'vs previous month', num: true, format: r => change(r.change) },
+        { key: 'orders', label: 'Orders', num: true, format: r => fmt.count(r.orders) },
+        { key: 'customers', label: 'Customers', num: true, format: r => fmt.count(r.customers) },
+      ],
+      empty: 'No show-influenced revenue published yet.',
+    });
+  }
+
+  try {
+    const data = await SM.getJson('/api/omnichannel');
+    const months = new Set(data.channels.map(r => r.month)).size;
+    status.textContent = `${months} month${months === 1 ? '' : 's'} · net revenue in EUR · months in UTC`;
+    tiles(data);
+    stacked('revenue-chart', 'Net revenue by channel', 'Stacked per month: live, web, app and store', data.channels, 'revenue',
+      v => fmt.money(v), 'revenue-by-channel');
+    stacked('orders-chart', 'Orders by channel', 'Orders with at least one net line', data.channels, 'orders', v => fmt.count(v), 'orders-by-channel');
+    stacked('customers-chart', 'Customers by channel', 'Identified customers with a net purchase', data.channels, 'customers',
+      v => fmt.count(v), 'customers-by-channel', 'line');
+    multichannel(data.periods);
+    influenced(data.influenced, data.periods);
+    main.dataset.ready = 'true';
+  } catch (error) {
+    SM.fail(main, status, error);
+  }
+})();

@@ -1,0 +1,478 @@
+/*
+ * Show page: /api/shows/{id} -> KPI tiles and funnels; /api/shows/{id}/minutes -> viewers, chat and sales per
+ * minute on one time axis; /api/shows/{id}/moments -> moment markLines on every grid + the moment table.
+ */
+(async () => {
+  'use strict';
+  const { fmt, el } = SM;
+  const main = document.getElementById('show-page');
+  const showId = main.dataset.showId;
+  const base = `/api/shows/${encodeURIComponent(showId)}`;
+
+  const TILES = [
+    { name: 'unique_viewers', key: 'uniqueViewers', label: 'Unique viewers', format: fmt.count },
+    { name: 'identified_viewers', key: 'identifiedViewers', label: 'Identified viewers', format: fmt.count },
+    { name: 'peak_concurrent_viewers', key: 'peakConcurrentViewers', label: 'Peak concurrent', format: fmt.count,
+      note: k => (k.peakAt ? `at ${fmt.time(k.peakAt)} UTC` : null) },
+    { name: 'avg_watch_seconds', key: 'avgWatchSeconds', label: 'Avg watch time', format: fmt.mmss, note: () => 'm:ss per viewer' },
+    { name: 'replay_viewers', key: 'replayViewers', label: 'Replay viewers', format: fmt.count },
+    { name: 'engaged_viewers', key: 'engagedViewers', label: 'Engaged viewers', format: fmt.count },
+    { name: 'engagement_rate', key: 'engagementRate', label: 'Engagement rate', format: v => fmt.percent(v),
+      note: () => 'engaged / unique viewers' },
+    { name: 'chat_messages', key: 'chatMessages', label: 'Chat messages', format: fmt.count },
+    { name: 'reactions', key: 'reactions', label: 'Reactions', format: fmt.count },
+    { name: 'questions', key: 'questions', label: 'Questions', format: fmt.count },
+    { name: 'shares', key: 'shares', label: 'Shares', format: fmt.count },
+    { name: 'product_clickers', key: 'productClickers', label: 'Product clickers', format: fmt.count },
+    { name: 'carters', key: 'carters', label: 'Carters', format: fmt.count, note: () => 'viewers who added to cart' },
+  ];
+
+  const SALES_TILES = [
+    { name: 'live_orders', key: 'liveOrders', label: 'Live orders', format: fmt.count, note: () => 'orders placed in the show' },
+    { name: 'live_gmv', key: 'liveGmv', label: 'Live GMV', format: fmt.money, note: () => 'net revenue of live orders' },
+    { name: 'aov', key: 'aov', label: 'Avg order value', format: fmt.money, note: () => 'live GMV / live orders' },
+    { name: 'revenue_per_viewer', key: 'revenuePerViewer', label: 'Revenue per viewer', format: fmt.money,
+      note: () => 'live GMV / unique viewers' },
+    { name: 'buyers_24h', key: 'buyers24h', label: 'Buyers 24 h', format: fmt.count,
+      note: () => 'identified viewers who bought, any channel' },
+    { name: 'conversion_rate_24h', key: 'conversionRate24h', label: 'Conversion 24 h', format: v => fmt.percent(v, 2),
+      note: () => 'buyers / identified viewers' },
+    { name: 'gmv_24h', key: 'gmv24h', label: 'GMV 24 h', format: fmt.money, note: () => 'buyers’ net revenue, any channel' },
+    { name: 'stockout_minutes', key: 'stockoutMinutes', label: 'Stock-out minutes', format: v => fmt.decimal(v, 1),
+      note: k => (SM.isNumber(k.stockoutMinutes) ? 'featured skus out of stock' : 'not measured (no featured skus or stock)') },
+  ];
+
+  /** One look per moment type, the same on every grid, in the legend and in the table. */
+  const MOMENT_STYLES = {
+    product_pin: { label: 'Product pin', color: '#7c3aed', line: 'solid' },
+    promo: { label: 'Promo', color: '#c026d3', line: 'dashed' },
+    giveaway: { label: 'Giveaway', color: '#059669', line: 'dotted' },
+    quiz: { label: 'Quiz', color: '#d97706', line: 'dashed' },
+    guest: { label: 'Guest', color: '#0891b2', line: 'solid' },
+  };
+  const momentStyle = type => MOMENT_STYLES[type] || { label: type, color: '#475569', line: 'dashed' };
+  const momentTitle = m => [momentStyle(m.type).label, m.label || m.sku].filter(Boolean).join(': ');
+
+  function renderHeader(detail) {
+    const s = detail.show;
+    const parts = [s.host ? `Hosted by ${s.host}` : null,
+      `${fmt.dateTime(s.startsAt)} – ${fmt.time(s.endsAt)} UTC`, fmt.duration(s.durationSeconds),
+      s.channel ? `on ${s.channel}` : null].filter(Boolean);
+    document.getElementById('show-meta').textContent = parts.join(' · ');
+    const k = detail.kpi;
+    document.getElementById('show-status').replaceChildren(SM.statusBadge(k ? k.status : null, k ? k.finalAt : null));
+  }
+
+  /** A tile's goal line: the status badge, attainment and the target ("Met · 104% of ≥ 900"). */
+  function tileGoal(goal) {
+    const labels = { met: 'Met', missed: 'Missed', pending: 'Pending' };
+    return el('div', { class: 'kpi-goal', 'data-status': goal.status },
+      el('span', { class: `badge badge-goal-${goal.status}` }, labels[goal.status] || goal.status), ' ',
+      el('span', { class: 'kpi-goal-text' }, SM.isNumber(goal.attainment)
+        ? `${fmt.percent(goal.attainment, 0)} of goal ${SM.goalTarget(goal)}` : `goal ${SM.goalTarget(goal)}`));
+  }
+
+  /** A tile's finality: "Provisional until …" while the metric's window is open (from metric_definition), else "Final". */
+  function tileFinality(finality, kpi) {
+    if (!finality || !kpi) return '';
+    return finality.status === 'final'
+      ? el('div', { class: 'kpi-final kpi-final-done', title: 'The window that feeds this metric has closed.' }, 'Final')
+      : el('div', { class: 'kpi-final', title: 'The window that feeds this metric is still open; the number can still move.' },
+        `Provisional until ${fmt.dateTime(finality.finalAt)}`);
+  }
+
+  function renderTiles(detail, definitions, goals, tilesSpec = TILES, containerId = 'kpi-tiles') {
+    const kpi = detail.kpi;
+    const tiles = tilesSpec.map(t => {
+      const value = kpi ? kpi[t.key] : null;
+      const note = kpi && t.note ? t.note(kpi) : null;
+      const goal = goals.find(g => g.metric === t.name);
+      return el('div', { class: `kpi${goal ? ` kpi-has-goal kpi-goal-${goal.status}` : ''}`, id: `kpi-${t.name}`,
+        'data-metric': t.name, title: definitions[t.name] || null },
+        el('div', { class: 'kpi-label' }, t.label),
+        el('div', { class: 'kpi-value' }, t.format(value)),
+        note ? el('div', { class: 'kpi-note' }, note) : '',
+        goal ? tileGoal(goal) : '',
+        tileFinality((detail.finality || {})[t.name], kpi));
+    });
+    document.getElementById(containerId).replaceChildren(...tiles);
+  }
+
+  /** The minute label ("19:23") a moment falls in, or null when it lies outside the minute grid. */
+  function minuteLabelOf(ts, minutes, labels) {
+    if (!minutes.length) return null;
+    const idx = Math.floor((Date.parse(ts) - Date.parse(minutes[0].minuteStart)) / 60000);
+    return idx >= 0 && idx < labels.length ? labels[idx] : null;
+  }
+
+  /** Vertical markLines for the moments; only the top grid carries the labels, the others repeat the lines. */
+  function momentMarks(moments, minutes, labels, withLabels) {
+    return moments.map(m => {
+      const x = minuteLabelOf(m.ts, minutes, labels);
+      if (x === null) return null;
+      const st = momentStyle(m.type);
+      return {
+        name: momentTitle(m), xAxis: x, moment: m.type,
+        lineStyle: { color: st.color, type: st.line, width: 1.5, opacity: 0.9 },
+        label: withLabels
+          ? { show: true, formatter: `${st.label}${m.label ? `: ${m.label}` : ''}`, position: 'insideEndTop', color: st.color,
+            fontSize: 10, fontWeight: 600, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3], borderRadius: 3 }
+          : { show: false },
+      };
+    }).filter(Boolean);
+  }
+
+  function renderChart(detail, minutes, moments, goals) {
+    const kpi = detail.kpi;
+    const labels = minutes.map(m => fmt.time(m.minuteStart));
+    const viewers = minutes.map(m => m.viewers);
+    const chat = minutes.map(m => m.chatEvents);
+    const orders = minutes.map(m => m.orders);
+    const gmv = minutes.map(m => Number(m.gmv));
+    const peak = kpi ? kpi.peakConcurrentViewers : null;
+    const marks = [];
+    if (SM.isNumber(peak)) {
+      marks.push({
+        name: 'Peak concurrent', yAxis: peak,
+        label: { formatter: `Peak concurrent ${fmt.count(peak)}${kpi.peakAt ? ` at ${fmt.time(kpi.peakAt)}` : ''} (instantaneous)`,
+          position: 'insideEndTop', color: '#b91c1c' },
+      });
+      if (kpi.peakAt && minutes.length) {
+        const at = minuteLabelOf(kpi.peakAt, minutes, labels);
+        if (at !== null) {
+          marks.push({ name: 'Peak at', xAxis: at, label: { formatter: `peak ${fmt.time(kpi.peakAt)}`, color: '#b91c1c' } });
+        }
+      }
+    }
+    const peakGoal = goals.find(g => g.metric === 'peak_concurrent_viewers');
+    if (peakGoal) {
+      marks.push({
+        name: 'Goal', yAxis: peakGoal.target, goal: peakGoal.metric,
+        lineStyle: { type: 'solid', color: '#059669', width: 2 },
+        label: { formatter: `Goal: peak concurrent ${SM.goalTarget(peakGoal)}`, position: 'insideStartTop', color: '#047857', fontWeight: 600 },
+      });
+    }
+    const momentLine = withLabels => {
+      const data = momentMarks(moments, minutes, labels, withLabels);
+      return data.length ? { symbol: 'none', silent: false, data } : undefined;
+    };
+    const many = minutes.length > 90;
+    const axisName = { nameLocation: 'end', nameTextStyle: { align: 'left', color: '#475569', fontWeight: 600 } };
+    SM.chart(document.getElementById('minute-chart'), {
+      title: SM.titleOption('Viewers, chat and sales per minute', `${detail.show.title} · minutes in UTC · show moments marked`),
+      tooltip: { trigger: 'axis', valueFormatter: v => fmt.count(v) },
+      axisPointer: { link: [{ xAxisIndex: 'all' }] },
+      legend: { top: 8, right: 60, data: ['Viewers', 'Chat events', 'Live orders', 'GMV'] },
+      grid: [
+        { left: 72, right: 80, top: 84, height: 250 },
+        { left: 72, right: 80, top: 374, height: 96 },
+        { left: 72, right: 80, top: 510, height: 110 },
+      ],
+      xAxis: [0, 1, 2].map(g => ({
+        // One band per minute on every grid, so a minute (and a moment's line) sits at the same x in all three.
+        type: 'category', gridIndex: g, data: labels, boundaryGap: true,
+        axisLabel: { show: g === 2 }, axisTick: { show: g === 2 },
+        ...(g === 2 ? { name: 'Minute (UTC)', nameLocation: 'middle', nameGap: 28 } : {}),
+      })),
+      yAxis: [
+        { type: 'value', gridIndex: 0, name: 'Viewers per minute', ...axisName, axisLabel: { formatter: v => fmt.count(v) } },
+        { type: 'value', gridIndex: 1, name: 'Chat events', ...axisName, axisLabel: { formatter: v => fmt.count(v) }, splitNumber: 2 },
+        { type: 'value', gridIndex: 2, name: 'Live orders', ...axisName, minInterval: 1, splitNumber: 3,
+          axisLabel: { formatter: v => fmt.count(v) } },
+        { type: 'value', gridIndex: 2, name: 'GMV (€)', position: 'right', splitNumber: 3, splitLine: { show: false },
+          nameTextStyle: { align: 'right', color: '#475569', fontWeight: 600 },
+          axisLabel: { formatter: v => `€${fmt.count(v)}` } },
+      ],
+      dataZoom: many ? [{ type: 'inside', xAxisIndex: [0, 1, 2] }, { type: 'slider', xAxisIndex: [0, 1, 2], bottom: 8, height: 20 }]
+        : [{ type: 'inside', xAxisIndex: [0, 1, 2] }],
+      series: [
+        {
+          name: 'Viewers', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: viewers, showSymbol: false, smooth: false,
+          lineStyle: { width: 2 }, areaStyle: { opacity: 0.12 },
+          markLine: marks.length || moments.length ? {
+            symbol: 'none', lineStyle: { type: 'dashed', color: '#ef4444' },
+            data: [...marks, ...(momentLine(true) ? momentLine(true).data : [])],
+          } : undefined,
+          markPoint: viewers.length ? { symbolSize: 44, data: [{ type: 'max', name: 'Highest minute' }],
+            label: { formatter: p => fmt.count(p.value), fontSize: 10 } } : undefined,
+        },
+        { name: 'Chat events', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: chat, barMaxWidth: 14, itemStyle: { color: '#0ea5e9' },
+          markLine: momentLine(false) },
+        { name: 'Live orders', type: 'bar', xAxisIndex: 2, yAxisIndex: 2, data: orders, barMaxWidth: 14, itemStyle: { color: '#f59e0b' },
+          markLine: momentLine(false) },
+        { name: 'GMV', type: 'line', xAxisIndex: 2, yAxisIndex: 3, data: gmv, showSymbol: false, step: 'middle',
+          lineStyle: { width: 1.75 }, itemStyle: { color: '#10b981' }, tooltip: { valueFormatter: v => fmt.money(v) } },
+      ],
+    }, `show-${showId}-minutes`);
+
+    const legend = document.getElementById('moment-legend');
+    const types = [...new Set(moments.map(m => m.type))];
+    legend.replaceChildren(...types.map(t => {
+      const st = momentStyle(t);
+      return el('span', { class: 'moment-key', 'data-type': t },
+        el('span', { class: 'moment-swatch', style: `border-left: 2px ${st.line} ${st.color}` }), st.label);
+    }));
+
+    const note = document.getElementById('peak-note');
+    if (!minutes.length) {
+      note.textContent = 'No per-minute data for this show yet.';
+    } else if (SM.isNumber(peak)) {
+      note.textContent = `The dashed red line is the peak concurrent audience (${fmt.count(peak)}): the most viewers present at one instant. `
+        + `A minute's viewers count everyone present at any time in that minute, so the highest minute (${fmt.count(Math.max(...viewers))}) can be above it. `
+        + 'Orders and GMV are live orders placed in each minute (net of cancellations and returns).';
+    }
+  }
+
+  /** Additive goals and how their running total builds up minute by minute (show_minute). */
+  const PACING = {
+    unique_viewers: { label: 'Unique viewers so far', per: m => Number(m.newViewers), format: v => fmt.count(v),
+      note: 'running sum of viewers whose first live presence falls in each minute' },
+    live_orders: { label: 'Live orders so far', per: m => Number(m.orders), format: v => fmt.count(v), note: 'running sum of live orders' },
+    live_gmv: { label: 'Live GMV so far', per: m => Number(m.gmv), format: v => fmt.money(v), note: 'running sum of live GMV' },
+  };
+
+  /**
+   * One cumulative pacing chart per additive goal: the running total at the end of each minute against the target,
+   * with a linear pace line from 0 at starts_at to the target at ends_at (flat at the target in the grace period).
+   */
+  function renderPacing(detail, minutes, goals) {
+    const container = document.getElementById('pacing-charts');
+    const paced = goals.filter(g => PACING[g.metric]);
+    const note = document.getElementById('pacing-note');
+    if (!paced.length) {
+      container.replaceChildren();
+      note.replaceChildren('No goal on unique viewers, live orders or live GMV for this show. ',
+        el('a', { href: `/goals?showId=${encodeURIComponent(showId)}` }, 'Set one on the Goals page'), ' to follow its pacing minute by minute.');
+      return;
+    }
+    note.textContent = 'Each line is the running total at the end of each minute; the dashed line is an even pace from 0 at the start to the target at the scheduled end.';
+    const start = Date.parse(detail.show.startsAt);
+    const end = Date.parse(detail.show.endsAt);
+    const labels = minutes.map(m => fmt.time(m.minuteStart));
+    container.replaceChildren(...paced.map(g => el('div', { id: `pacing-${g.metric}`, class: 'chart chart-pacing', 'data-metric': g.metric,
+      role: 'img', 'aria-label': `Pacing of ${g.metricLabel} against its goal` })));
+    paced.forEach(goal => {
+      const spec = PACING[goal.metric];
+      let total = 0;
+      const cumulative = minutes.map(m => { total += spec.per(m); return Math.round(total * 100) / 100; });
+      const pace = minutes.map(m => {
+        const t = Date.parse(m.minuteStart) + 60000;
+        const share = end > start ? Math.min(1, Math.max(0, (t - start) / (end - start))) : 1;
+        return Math.round(goal.target * share * 100) / 100;
+      });
+      const last = cumulative.length ? cumulative[cumulative.length - 1] : null;
+      const color = goal.status === 'met' ? '#059669' : goal.status === 'missed' ? '#dc2626' : '#4f46e5';
+      SM.chart(document.getElementById(`pacing-${goal.metric}`), {
+        title: SM.titleOption(`${goal.metricLabel}: pacing against goal ${SM.goalTarget(goal)}`,
+          `${spec.note} · ${last === null ? 'no minutes yet' : `${spec.format(last)} by the end`} · goal ${goal.status}`),
+        tooltip: { trigger: 'axis', valueFormatter: spec.format },
+        legend: { top: 8, right: 60, data: [spec.label, 'Even pace to target'] },
+        grid: { left: 80, right: 32, top: 76, bottom: 40 },
+        xAxis: { type: 'category', data: labels, boundaryGap: false, name: 'Minute (UTC)', nameLocation: 'middle', nameGap: 26 },
+        yAxis: { type: 'value', axisLabel: { formatter: v => (goal.metric === 'live_gmv' ? `€${fmt.count(v)}` : fmt.count(v)) } },
+        series: [
+          { name: spec.label, type: 'line', data: cumulative, showSymbol: false, lineStyle: { width: 2.5, color }, itemStyle: { color },
+            areaStyle: { opacity: 0.08, color },
+            markLine: { symbol: 'none', silent: true, data: [{ name: 'Target', yAxis: goal.target, goal: goal.metric,
+              lineStyle: { color: '#059669', type: 'solid', width: 1.5 },
+              label: { formatter: `Goal ${SM.goalTarget(goal)}`, position: 'insideStartTop', color: '#047857', fontWeight: 600 } }] } },
+          { name: 'Even pace to target', type: 'line', data: pace, showSymbol: false, lineStyle: { type: 'dashed', width: 1.5, color: '#64748b' },
+            itemStyle: { color: '#64748b' } },
+        ],
+      }, `show-${showId}-pacing-${goal.metric}`);
+    });
+  }
+
+  const MODEL_LABELS = { last_touch: 'Last touch', first_touch: 'First touch', linear: 'Linear', time_decay: 'Time decay', markov: 'Markov' };
+
+  /** Store visits: totals per attribution model, per store and model, survey share and incremental visits. */
+  function renderStoreVisits(visits, kpi) {
+    const tile = (id, label, value, note) => el('div', { class: 'kpi', id: `sv-${id}` },
+      el('div', { class: 'kpi-label' }, label), el('div', { class: 'kpi-value' }, value), note ? el('div', { class: 'kpi-note' }, note) : '');
+    const incremental = SM.isNumber(visits.incrementalVisits)
+      ? tile('incremental', 'Incremental visits', fmt.decimal(visits.incrementalVisits, 1),
+        [`95% CI ${fmt.decimal(visits.incrementalCiLow, 1)} to ${fmt.decimal(visits.incrementalCiHigh, 1)} · holdout `,
+          visits.experimentId ? el('a', { href: `/experiments/${encodeURIComponent(visits.experimentId)}` }, visits.experimentName || visits.experimentId) : '–'])
+      : tile('incremental', 'Incremental visits', '–', kpi ? 'No holdout covers this show' : 'Not computed yet');
+    document.getElementById('store-tiles').replaceChildren(
+      tile('influenced', 'Influenced store visits', fmt.decimal(visits.influencedStoreVisits, 1), 'credited to this show (last touch)'),
+      tile('visitors', 'Influenced visitors', fmt.count(visits.influencedVisitors), 'distinct customers'),
+      tile('saw-show', 'Saw the show (survey)', fmt.percent(visits.sawShowShare), 'of influenced visits with an answer'),
+      incremental);
+    const models = visits.models;
+    SM.chart(document.getElementById('model-chart'), {
+      title: SM.titleOption('Influenced visits by attribution model', 'Visits credited to this show by each model'),
+      tooltip: { trigger: 'axis', valueFormatter: v => fmt.decimal(v, 1) },
+      grid: { left: 56, right: 24, top: 70, bottom: 36 },
+      xAxis: { type: 'category', data: models.map(m => MODEL_LABELS[m.model] || m.model) },
+      yAxis: { type: 'value', name: 'Visits' },
+      series: [{ name: 'Visits', type: 'bar', barMaxWidth: 44, data: models.map(m => m.visits),
+        label: { show: true, position: 'top', formatter: p => fmt.decimal(p.value, 1) },
+        itemStyle: { color: p => SM.palette[p.dataIndex % SM.palette.length] } }],
+      graphic: visits.stores.length ? [] : [{ type: 'text', left: 'center', top: 'middle',
+        style: { text: 'No store visits credited to this show.', fill: '#64748b', fontSize: 13 } }],
+    }, `show-${showId}-visits-by-model`);
+    const stores = visits.stores;
+    SM.chart(document.getElementById('store-chart'), {
+      title: SM.titleOption('Influenced visits by store', 'One bar per model, stacked by store'),
+      tooltip: { trigger: 'axis', valueFormatter: v => fmt.decimal(v, 2) },
+      legend: { type: 'scroll', bottom: 0, left: 12, right: 12 },
+      grid: { left: 56, right: 24, top: 70, bottom: 56 },
+      xAxis: { type: 'category', data: models.map(m => MODEL_LABELS[m.model] || m.model) },
+      yAxis: { type: 'value', name: 'Visits' },
+      series: stores.map(st => ({ name: st.storeId, type: 'bar', stack: 'stores', barMaxWidth: 44,
+        data: models.map(m => (m.model in st.visits ? st.visits[m.model] : null)) })),
+    }, `show-${showId}-visits-by-store`);
+    SM.table(document.getElementById('store-table'), {
+      rows: stores.map(st => ({ storeId: st.storeId, ...st.visits })), sortKey: 'storeId', rowId: r => r.storeId,
+      empty: 'No store visits credited to this show.',
+      columns: [{ key: 'storeId', label: 'Store', cls: 'mono' },
+        ...models.map(m => ({ key: m.model, label: MODEL_LABELS[m.model] || m.model, num: true, format: r => fmt.decimal(r[m.model], 2) }))],
+    });
+  }
+
+  function renderRetention(detail, definitions, goals) {
+    const spec = [
+      { name: 'returning_viewer_rate', key: 'returningViewerRate', label: 'Returning viewers', format: v => fmt.percent(v),
+        note: () => 'identified viewers who watched an earlier show live' },
+      { name: 'next_show_retention', key: 'nextShowRetention', label: 'Next-show retention', format: v => fmt.percent(v),
+        note: () => 'identified viewers who watch another show within 30 days' },
+    ];
+    renderTiles(detail, definitions, goals, spec, 'retention-tiles');
+  }
+
+  function renderGoals(goals) {
+    SM.table(document.getElementById('show-goals-table'), {
+      rows: goals, sortKey: 'metricLabel', rowId: g => g.metric,
+      empty: 'No goals for this show.',
+      columns: [
+        { key: 'metricLabel', label: 'Metric' },
+        { key: 'target', label: 'Target', num: true, format: g => SM.goalTarget(g) },
+        { key: 'actual', label: 'Actual', num: true, format: g => SM.byUnit(g.unit, g.actual) },
+        { key: 'attainment', label: 'Attainment', num: true, format: g => fmt.percent(g.attainment, 0) },
+        { key: 'status', label: 'Status', format: g => SM.goalBadge(g) },
+      ],
+    });
+  }
+
+  /** A funnel chart plus its stage table: count and share of unique viewers per stage, in stage order. */
+  function renderFunnel(chartId, tableId, title, subtitle, stages, fileName) {
+    const viewers = stages[0].value;
+    const share = v => (SM.isNumber(v) && SM.isNumber(viewers) && Number(viewers) > 0 ? Number(v) / Number(viewers) : null);
+    const colors = ['#4f46e5', '#6366f1', '#0ea5e9', '#10b981', '#f59e0b'];
+    const computed = SM.isNumber(viewers);
+    SM.chart(document.getElementById(chartId), {
+      title: SM.titleOption(title, subtitle),
+      graphic: computed ? [] : [{ type: 'text', left: 'center', top: 'middle',
+        style: { text: 'Not computed yet: no pipeline run has published this show’s KPIs.', fill: '#64748b', fontSize: 13 } }],
+      tooltip: { trigger: 'item', formatter: p => `${p.name}: ${fmt.count(p.value)} (${fmt.percent(share(p.value))} of viewers)` },
+      series: [{
+        name: title, type: 'funnel', sort: 'none', gap: 3, left: '4%', width: '56%', top: 70, bottom: 12, funnelAlign: 'center',
+        min: 0, max: SM.isNumber(viewers) && Number(viewers) > 0 ? Number(viewers) : 1, minSize: '4%', maxSize: '100%',
+        label: { position: 'right', color: '#0f172a', fontSize: 13,
+          formatter: p => `{name|${p.name}}  {count|${fmt.count(p.value)}}  {share|${fmt.percent(share(p.value))} of viewers}`,
+          rich: { name: { fontWeight: 600, color: '#334155' }, count: { fontWeight: 700, fontSize: 14 }, share: { color: '#64748b' } } },
+        labelLine: { show: true, length: 16, lineStyle: { color: '#cbd5e1' } },
+        data: computed ? stages.map((st, i) => ({ name: st.label, value: SM.isNumber(st.value) ? Number(st.value) : null,
+          itemStyle: { color: colors[i % colors.length] } })) : [],
+      }],
+    }, fileName);
+    SM.table(document.getElementById(tableId), {
+      rows: stages.map((st, i) => ({ ...st, order: i, share: share(st.value) })),
+      sortKey: 'order',
+      rowId: st => st.key,
+      columns: [
+        { key: 'order', label: 'Stage', format: st => st.label },
+        { key: 'value', label: 'Count', num: true, format: st => fmt.count(st.value) },
+        { key: 'share', label: '% of viewers', num: true, format: st => fmt.percent(st.share) },
+      ],
+    });
+  }
+
+  function renderFunnels(kpi) {
+    const k = kpi || {};
+    renderFunnel('audience-funnel', 'audience-funnel-table', 'Audience funnel', 'Unique viewers → engaged → identified → buyers (24 h)', [
+      { key: 'viewers', label: 'Viewers', value: k.uniqueViewers },
+      { key: 'engaged', label: 'Engaged', value: k.engagedViewers },
+      { key: 'identified', label: 'Identified', value: k.identifiedViewers },
+      { key: 'buyers', label: 'Buyers 24 h', value: k.buyers24h },
+    ], `show-${showId}-audience-funnel`);
+    renderFunnel('product-funnel', 'product-funnel-table', 'Product funnel', 'Unique viewers → clicked a product → added to cart → bought (24 h)', [
+      { key: 'viewers', label: 'Viewers', value: k.uniqueViewers },
+      { key: 'clicked', label: 'Clicked', value: k.productClickers },
+      { key: 'carted', label: 'Carted', value: k.carters },
+      { key: 'bought', label: 'Bought', value: k.buyers24h },
+    ], `show-${showId}-product-funnel`);
+  }
+
+  function deltaCell(before, after, delta) {
+    const cls = !SM.isNumber(delta) || Number(delta) === 0 ? 'delta' : Number(delta) > 0 ? 'delta delta-up' : 'delta delta-down';
+    return el('span', { class: 'before-after' }, `${fmt.count(before)} → ${fmt.count(after)}`, ' ',
+      el('span', { class: cls }, SM.isNumber(delta) ? `Δ ${fmt.signedCount(delta)}` : 'Δ –'));
+  }
+
+  function renderMoments(moments) {
+    const clicksDelta = m => m.clicksDelta;
+    const ordersDelta = m => m.ordersDelta;
+    SM.table(document.getElementById('moments-table'), {
+      rows: moments,
+      sortKey: 'offsetSeconds',
+      rowId: m => `${m.ts}/${m.type}/${m.sku || ''}`,
+      empty: 'No moments recorded for this show.',
+      columns: [
+        { key: 'offsetSeconds', label: 'Time into show', num: true, title: 'mm:ss from the show’s start', format: m => fmt.offset(m.offsetSeconds) },
+        { key: 'type', label: 'Type', format: m => {
+          const st = momentStyle(m.type);
+          return el('span', { class: 'moment-chip', style: `color:${st.color};border-color:${st.color}` }, st.label);
+        } },
+        { key: 'sku', label: 'SKU', cls: 'mono', format: m => (m.sku ? m.sku : 'any sku') },
+        { key: 'label', label: 'Label', cls: 'wrap' },
+        { key: 'viewersPresent', label: 'Viewers present', num: true, format: m => fmt.count(m.viewersPresent) },
+        { key: 'clicks', label: 'Product clicks 5 min before → after', num: true, sort: clicksDelta,
+          format: m => deltaCell(m.clicksBefore, m.clicksAfter, clicksDelta(m)) },
+        { key: 'orders', label: 'Live orders 5 min before → after', num: true, sort: ordersDelta,
+          format: m => deltaCell(m.ordersBefore, m.ordersAfter, ordersDelta(m)) },
+      ],
+    });
+  }
+
+  function renderTable(minutes) {
+    SM.table(document.getElementById('minutes-table'), {
+      rows: minutes,
+      sortKey: 'minuteIndex',
+      rowId: m => String(m.minuteIndex),
+      empty: 'No per-minute data for this show yet.',
+      columns: [
+        { key: 'minuteIndex', label: 'Minute', num: true, format: m => String(m.minuteIndex) },
+        { key: 'minuteStart', label: 'Starts (UTC)', format: m => fmt.time(m.minuteStart) },
+        { key: 'viewers', label: 'Viewers', num: true, format: m => fmt.count(m.viewers) },
+        { key: 'chatEvents', label: 'Chat events', num: true, format: m => fmt.count(m.chatEvents) },
+        { key: 'productClicks', label: 'Product clicks', num: true, format: m => fmt.count(m.productClicks) },
+        { key: 'addToCarts', label: 'Add to carts', num: true, format: m => fmt.count(m.addToCarts) },
+        { key: 'orders', label: 'Orders', num: true, format: m => fmt.count(m.orders) },
+        { key: 'gmv', label: 'GMV', num: true, sort: m => Number(m.gmv), format: m => fmt.money(m.gmv) },
+      ],
+    });
+  }
+
+  try {
+    const [detail, minutes, moments, definitions, goals, visits] = await Promise.all([
+      SM.getJson(base), SM.getJson(`${base}/minutes`), SM.getJson(`${base}/moments`), SM.getJson('/api/definitions'),
+      SM.getJson(`/api/goals?showId=${encodeURIComponent(showId)}`), SM.getJson(`${base}/store-visits`)]);
+    const byName = Object.fromEntries(definitions.map(d => [d.name, `${d.label}: ${d.definition} (${d.window})`]));
+    renderHeader(detail);
+    renderTiles(detail, byName, goals);
+    renderTiles(detail, byName, goals, SALES_TILES, 'sales-tiles');
+    renderGoals(goals);
+    renderChart(detail, minutes, moments, goals);
+    renderPacing(detail, minutes, goals);
+    renderStoreVisits(visits, detail.kpi);
+    renderRetention(detail, byName, goals);
+    renderFunnels(detail.kpi);
+    renderMoments(moments);
+    renderTable(minutes);
+    main.dataset.ready = 'true';
+  } catch (error) {
+    SM.fail(main, document.getElementById('show-meta'), error);
+  }
+})();

@@ -1,0 +1,113 @@
+package io.showmetrics.dashboard.goals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.showmetrics.dashboard.testing.MutableClock;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class GoalEvaluationTest {
+    private static final Instant ENDS = Instant.parse("2026-03-01T20:00:00Z");
+    private static final long DAY = 24 * 3600;
+    private static final Instant LATER = ENDS.plus(Duration.ofDays(60));
+
+    @Nested
+    class Pending {
+        @Test
+        void isPendingWhenTheShowHasNoValueForTheMetric() {
+            GoalStatus s = GoalEvaluation.evaluate(900, "at_least", null, ENDS, DAY, LATER);
+
+            assertThat(s.status()).isEqualTo("pending");
+            assertThat(s.actual()).isNull();
+            assertThat(s.attainment()).isNull();
+            assertThat(s.provisional()).isFalse();
+            assertThat(s.finalAt()).isEqualTo(ENDS.plusSeconds(DAY));
+        }
+
+        @Test
+        void treatsANonFiniteValueAsNotComputed() {
+            assertThat(GoalEvaluation.evaluate(900, "at_least", Double.NaN, ENDS, DAY, LATER).status()).isEqualTo("pending");
+        }
+    }
+
+    @Nested
+    class Direction {
+        @Test
+        void atLeastIsMetWhenTheActualReachesTheTarget() {
+            assertThat(GoalEvaluation.evaluate(900, "at_least", 900.0, ENDS, DAY, LATER).status()).isEqualTo("met");
+            assertThat(GoalEvaluation.evaluate(900, "at_least", 950.0, ENDS, DAY, LATER).status()).isEqualTo("met");
+            assertThat(GoalEvaluation.evaluate(900, "at_least", 899.0, ENDS, DAY, LATER).status()).isEqualTo("missed");
+        }
+
+        @Test
+        void atMostIsMetWhenTheActualStaysAtOrBelowTheTarget() {
+            assertThat(GoalEvaluation.evaluate(10, "at_most", 10.0, ENDS, DAY, LATER).status()).isEqualTo("met");
+            assertThat(GoalEvaluation.evaluate(10, "at_most", 6.5, ENDS, DAY, LATER).status()).isEqualTo("met");
+            assertThat(GoalEvaluation.evaluate(10, "at_most", 10.5, ENDS, DAY, LATER).status()).isEqualTo("missed");
+        }
+
+        @Test
+        void rejectsAnUnknownDirectionNamingTheValidOnes() {
+            assertThatThrownBy(() -> GoalEvaluation.evaluate(1, "above", 2.0, ENDS, DAY, LATER))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use at_least or at_most");
+        }
+    }
+
+    @Nested
+    class Attainment {
+        @Test
+        void isActualOverTarget() {
+            GoalStatus s = GoalEvaluation.evaluate(800, "at_least", 812.0, ENDS, DAY, LATER);
+
+            assertThat(s.attainment()).isCloseTo(1.015, within(1e-12));
+            assertThat(s.actual()).isEqualTo(812.0);
+        }
+
+        @Test
+        void isNullWhenTheTargetIsZeroButTheStatusStillCounts() {
+            GoalStatus s = GoalEvaluation.evaluate(0, "at_most", 0.0, ENDS, DAY, LATER);
+
+            assertThat(s.attainment()).isNull();
+            assertThat(s.status()).isEqualTo("met");
+        }
+    }
+
+    @Nested
+    class ProvisionalUntilTheWindowCloses {
+        @Test
+        void flipsToFinalAtExactlyEndsAtPlusFinalAfterSeconds() {
+            MutableClock clock = new MutableClock(ENDS);
+            Instant finalAt = ENDS.plusSeconds(DAY);
+
+            assertThat(GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant()).provisional()).isTrue();
+            clock.set(finalAt.minusNanos(1));
+            GoalStatus justBefore = GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant());
+            assertThat(justBefore.provisional()).isTrue();
+            assertThat(justBefore.finalAt()).isEqualTo(finalAt);
+            clock.set(finalAt);
+            assertThat(GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant()).provisional()).isFalse();
+            clock.advance(Duration.ofDays(1));
+            assertThat(GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant()).provisional()).isFalse();
+        }
+
+        @Test
+        void eachMetricUsesItsOwnWindow() {
+            Instant now = ENDS.plus(Duration.ofDays(2));
+
+            assertThat(GoalEvaluation.evaluate(800, "at_least", 812.0, ENDS, 15 * 60L, now).provisional()).isFalse();
+            GoalStatus visits = GoalEvaluation.evaluate(50, "at_least", 61.0, ENDS, 7 * DAY, now);
+            assertThat(visits.provisional()).isTrue();
+            assertThat(visits.finalAt()).isEqualTo(Instant.parse("2026-03-08T20:00:00Z"));
+        }
+
+        @Test
+        void aMetricWithoutAWindowIsFinalWhenTheShowEnds() {
+            assertThat(GoalEvaluation.evaluate(1, "at_least", 2.0, ENDS, null, ENDS.minusSeconds(1)).provisional()).isTrue();
+            assertThat(GoalEvaluation.evaluate(1, "at_least", 2.0, ENDS, null, ENDS).provisional()).isFalse();
+        }
+    }
+}

@@ -1,0 +1,275 @@
+package io.showmetrics.dashboard.goals;
+
+import static io.showmetrics.dashboard.testing.Fixtures.definition;
+import static io.showmetrics.dashboard.testing.Fixtures.goal;
+import static io.showmetrics.dashboard.testing.Fixtures.kpi;
+import static io.showmetrics.dashboard.testing.Fixtures.show;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.showmetrics.dashboard.testing.MutableClock;
+import io.showmetrics.dashboard.testing.TestDatabase;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/** {@link GoalService} and {@link GoalRepository} against a real, migrated PostgreSQL. */
+class GoalServiceIT {
+    private static TestDatabase db;
+    /** s-spring ends 2026-03-01 20:00; a day later its viewer metrics are final, its 24 h conversion just final. */
+    private static final Instant NOW = Instant.parse("2026-03-01T21:00:00Z");
+    private JdbcClient jdbc;
+    private MutableClock clock;
+    private GoalService service;
+
+    @BeforeAll
+    static void createDatabase() {
+        db = TestDatabase.create("goal_service_it");
+    }
+
+    @BeforeEach
+    void seed() {
+        db.truncateAll();
+        jdbc = db.jdbc();
+        clock = new MutableClock(NOW);
+        service = new GoalService(new GoalRepository(jdbc), new DataSourceTransactionManager(db.dataSource()), clock);
+        show("s-spring").insert(jdbc);
+        kpi("s-spring").insert(jdbc);
+        show("s-mid").set("title", "Denim Days").set("starts_at", Instant.parse("2026-02-25T19:00:00Z"))
+                .set("ends_at", Instant.parse("2026-02-25T20:00:00Z")).insert(jdbc);
+        show("s-new").set("title", "Summer Preview").set("starts_at", Instant.parse("2026-03-05T18:00:00Z"))
+                .set("ends_at", Instant.parse("2026-03-05T19:00:00Z")).insert(jdbc);
+        definition("unique_viewers", 1).set("additive", true).set("final_after_seconds", 900L).insert(jdbc);
+        definition("peak_concurrent_viewers", 2).set("label", "Peak concurrent viewers").set("final_after_seconds", 900L)
+                .insert(jdbc);
+        definition("conversion_rate_24h", 3).set("label", "Conversion 24 h").set("unit", "ratio")
+                .set("final_after_seconds", 86_400L).insert(jdbc);
+        definition("live_gmv", 4).set("label", "Live GMV").set("unit", "currency").set("additive", true)
+                .set("final_after_seconds", 900L).insert(jdbc);
+        definition("peak_at", 5).set("label", "Peak at").set("unit", "timestamp").set("goal_allowed", false).insert(jdbc);
+    }
+
+    private List<Map<String, Object>> audit() {
+        return jdbc.sql("SELECT * FROM goal_audit ORDER BY audit_id").query().listOfRows();
+    }
+
+    private long goals() {
+        return jdbc.sql("SELECT count(*) FROM goal").query(Long.class).single();
+    }
+
+    @Nested
+    class Writes {
+        @Test
+        void createStoresTheGoalAndAnAuditRowWithWhoAndWhen() {
+            GoalView created = service.create(new GoalDraft("s-spring", "peak_concurrent_viewers", "800", "at_least"), "maria");
+
+            assertThat(created.status()).isEqualTo("met");
+            assertThat(created.actual()).isEqualTo(812.0);
+            assertThat(created.updatedBy()).isEqualTo("maria");
+            assertThat(created.updatedAt()).isEqualTo(NOW);
+            List<Map<String, Object>> audit = audit();
+            assertThat(audit).hasSize(1);
+            assertThat(audit.get(0)).containsEntry("action", "create").containsEntry("changed_by", "maria")
+                    .containsEntry("new_target", 800.0).containsEntry("new_direction", "at_least")
+                    .containsEntry("old_target", null).containsEntry("goal_id", created.goalId());
+        }
+
+        @Test
+        void updateKeepsThePreviousValuesInTheAudit() {
+            GoalView created = service.create(new GoalDraft("s-spring", "live_gmv", "3000", "at_least"), "maria");
+            clock.advance(Duration.ofMinutes(5));
+
+            GoalView updated = service.update(created.goalId(), new GoalDraft("s-spring", "live_gmv", "3500", "at_least"), "mo");
+
+            assertThat(updated.target()).isEqualTo(3500.0);
+            assertThat(updated.status()).isEqualTo("missed");
+            Map<String, Object> row = audit().get(1);
+            assertThat(row).containsEntry("action", "update").containsEntry("old_target", 3000.0)
+                    .containsEntry("new_target", 3500.0).containsEntry("changed_by", "mo");
+            assertThat(((java.sql.Timestamp) row.get("changed_at")).toInstant()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+        }
+
+        @Test
+        void deleteRemovesTheGoalAndAuditsItsLastValues() {
+            GoalView created = service.create(new GoalDraft("s-spring", "live_gmv", "3000", "at_most"), "maria");
+
+            service.delete(created.goalId(), "maria");
+
+            assertThat(goals()).isZero();
+            assertThat(audit().get(1)).containsEntry("action", "delete").containsEntry("old_target", 3000.0)
+                    .containsEntry("old_direction", "at_most").containsEntry("new_target", null);
+        }
+
+        @Test
+        void secondGoalOnTheSameShowAndMetricIsAConflictAndWritesNothing() {
+            GoalView first = service.create(new GoalDraft("s-spring", "live_gmv", "3000", "at_least"), "maria");
+
+            assertThatThrownBy(() -> service.create(new GoalDraft("s-spring", "live_gmv", "10", "at_most"), "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> {
+                        assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                        assertThat(e.getMessage()).isEqualTo("Show 's-spring' already has a goal on live_gmv (goal "
+                                + first.goalId() + "): edit that goal instead of adding a second one.");
+                    });
+            assertThat(goals()).isEqualTo(1);
+            assertThat(audit()).hasSize(1);
+        }
+
+        @Test
+        void invalidGoalIsRefusedWithItsMessagesAndNothingIsWritten() {
+            assertThatThrownBy(() -> service.create(new GoalDraft("s-x", "peak_at", "NaN", "up"), "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> assertThat(e.errors())
+                            .extracting(GoalError::field).containsExactly("showId", "metric", "target", "direction"));
+            assertThat(goals()).isZero();
+            assertThat(audit()).isEmpty();
+        }
+    }
+
+    @Nested
+    class Import {
+        @Test
+        void oneBadLineImportsNothingAndReportsTheLine() {
+            goal("s-spring", "live_gmv", 3000, "at_least").insert(jdbc);
+            String csv = "show_id,metric,target,direction\n"
+                    + "s-spring,unique_viewers,1500,at_least\n"
+                    + "s-spring,live_gmv,4000,at_least\n"
+                    + "s-mid,unique_viewers,lots,at_least\n"
+                    + "s-new,peak_concurrent_viewers,900,at_least\n";
+
+            assertThatThrownBy(() -> service.importCsv(csv, "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> {
+                        assertThat(e.errors()).hasSize(1);
+                        assertThat(e.errors().get(0).line()).isEqualTo(4);
+                        assertThat(e.errors().get(0).field()).isEqualTo("target");
+                    });
+            assertThat(goals()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT target FROM goal").query(Double.class).single()).isEqualTo(3000.0);
+            assertThat(audit()).isEmpty();
+        }
+
+        @Test
+        void aLineRepeatingAShowAndMetricIsAnError() {
+            String csv = "show_id,metric,target,direction\ns-mid,live_gmv,1,at_least\ns-mid,live_gmv,2,at_least\n";
+
+            assertThatThrownBy(() -> service.importCsv(csv, "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> assertThat(e.errors())
+                            .extracting(GoalError::message).containsExactly("Line 3 repeats show 's-mid' and metric "
+                                    + "live_gmv from line 2: keep one line per show and metric."));
+            assertThat(goals()).isZero();
+        }
+
+        @Test
+        void validFileCreatesAndUpdatesInOneGoWithAnAuditRowEach() {
+            goal("s-spring", "live_gmv", 3000, "at_least").insert(jdbc);
+            String csv = "show_id,metric,target,direction\r\n"
+                    + "s-spring,unique_viewers,1500,at_least\r\n"
+                    + "s-spring,live_gmv,2500.5,at_least\r\n"
+                    + "s-new,peak_concurrent_viewers,900,at_least\r\n";
+
+            GoalService.WriteResult result = service.importCsv(csv, "maria");
+
+            assertThat(result.created()).isEqualTo(2);
+            assertThat(result.updated()).isEqualTo(1);
+            assertThat(goals()).isEqualTo(3);
+            assertThat(audit()).extracting(r -> r.get("action")).containsExactly("create", "update", "create");
+            assertThat(audit().get(1)).containsEntry("old_target", 3000.0).containsEntry("new_target", 2500.5);
+        }
+    }
+
+    @Nested
+    class Copy {
+        @Test
+        void copiesEveryGoalOfThePreviousShowByDefault() {
+            goal("s-spring", "live_gmv", 3000, "at_least").insert(jdbc);
+            goal("s-spring", "unique_viewers", 1500, "at_least").insert(jdbc);
+
+            GoalService.WriteResult result = service.copy(null, "s-new", "maria");
+
+            assertThat(result.created()).isEqualTo(2);
+            assertThat(service.list("s-new")).extracting(GoalView::metric, GoalView::target, GoalView::status)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("unique_viewers", 1500.0, "pending"),
+                            org.assertj.core.groups.Tuple.tuple("live_gmv", 3000.0, "pending"));
+            assertThat(audit()).hasSize(2).allSatisfy(r -> assertThat(r).containsEntry("show_id", "s-new"));
+        }
+
+        @Test
+        void refusesWhenTheTargetShowAlreadyHasOneOfTheMetrics() {
+            goal("s-spring", "live_gmv", 3000, "at_least").insert(jdbc);
+            goal("s-spring", "unique_viewers", 1500, "at_least").insert(jdbc);
+            goal("s-new", "live_gmv", 10, "at_least").insert(jdbc);
+
+            assertThatThrownBy(() -> service.copy("s-spring", "s-new", "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class,
+                            e -> assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT));
+            assertThat(service.list("s-new")).hasSize(1);
+        }
+
+        @Test
+        void theFirstShowHasNothingToCopyFrom() {
+            assertThatThrownBy(() -> service.copy(null, "s-mid", "maria")).hasMessage("Show 's-mid' has no earlier "
+                    + "show to copy goals from: pick the show to copy from.");
+        }
+    }
+
+    @Nested
+    class Evaluation {
+        @Test
+        void eachGoalHasItsStatusAttainmentAndFinalDateFromItsMetric() {
+            goal("s-spring", "peak_concurrent_viewers", 800, "at_least").insert(jdbc);
+            goal("s-spring", "conversion_rate_24h", 0.2, "at_least").insert(jdbc);
+            goal("s-new", "unique_viewers", 1000, "at_least").insert(jdbc);
+            jdbc.sql("UPDATE show_kpi SET conversion_rate_24h = 0.25 WHERE show_id = 's-spring'").update();
+
+            List<GoalView> views = service.list(null);
+
+            GoalView peak = views.stream().filter(v -> v.metric().equals("peak_concurrent_viewers")).findFirst().orElseThrow();
+            assertThat(peak.status()).isEqualTo("met");
+            assertThat(peak.attainment()).isCloseTo(812.0 / 800, within(1e-12));
+            assertThat(peak.provisional()).isFalse();
+            assertThat(peak.finalAt()).isEqualTo(Instant.parse("2026-03-01T20:15:00Z"));
+            GoalView conversion = views.stream().filter(v -> v.metric().equals("conversion_rate_24h")).findFirst().orElseThrow();
+            assertThat(conversion.status()).isEqualTo("met");
+            assertThat(conversion.provisional()).isTrue();
+            assertThat(conversion.finalAt()).isEqualTo(Instant.parse("2026-03-02T20:00:00Z"));
+            GoalView pending = views.stream().filter(v -> v.showId().equals("s-new")).findFirst().orElseThrow();
+            assertThat(pending.status()).isEqualTo("pending");
+
+            clock.set(Instant.parse("2026-03-02T20:00:00Z"));
+            assertThat(service.list("s-spring")).filteredOn(v -> v.metric().equals("conversion_rate_24h"))
+                    .singleElement().extracting(GoalView::provisional).isEqualTo(false);
+        }
+
+        @Test
+        void aMetricNullInShowKpiIsPending() {
+            jdbc.sql("UPDATE show_kpi SET live_gmv = NULL WHERE show_id = 's-spring'").update();
+            goal("s-spring", "live_gmv", 100, "at_least").insert(jdbc);
+
+            assertThat(service.list("s-spring")).singleElement().extracting(GoalView::status).isEqualTo("pending");
+        }
+
+        @Test
+        void summaryGivesTheHitRatePerMetric() {
+            goal("s-spring", "peak_concurrent_viewers", 800, "at_least").insert(jdbc);
+            goal("s-mid", "peak_concurrent_viewers", 900, "at_least").insert(jdbc);
+            kpi("s-mid").set("peak_concurrent_viewers", 450L).insert(jdbc);
+            goal("s-new", "peak_concurrent_viewers", 900, "at_least").insert(jdbc);
+
+            assertThat(service.summary()).singleElement().satisfies(s -> {
+                assertThat(s.goals()).isEqualTo(3);
+                assertThat(s.met()).isEqualTo(1);
+                assertThat(s.missed()).isEqualTo(1);
+                assertThat(s.pending()).isEqualTo(1);
+                assertThat(s.hitRate()).isEqualTo(0.5);
+                assertThat(s.meanAttainment()).isCloseTo((812.0 / 800 + 0.5) / 2, within(1e-12));
+            });
+        }
+    }
+}

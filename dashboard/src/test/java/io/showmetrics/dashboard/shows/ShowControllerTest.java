@@ -1,0 +1,250 @@
+package io.showmetrics.dashboard.shows;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
+
+import io.showmetrics.dashboard.system.Role;
+import io.showmetrics.dashboard.system.WebSecurityTestConfig;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+@WebMvcTest({ShowController.class, ShowApiController.class})
+@Import(WebSecurityTestConfig.class)
+class ShowControllerTest {
+    private static final Instant START = Instant.parse("2026-03-01T19:00:00Z");
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    ShowRepository shows;
+
+    static RequestPostProcessor as(Role role) {
+        return user("someone").roles(role.name());
+    }
+
+    static ShowRow row(String showId) {
+        return new ShowRow(showId, "Spring Collection Launch", "Lena Park", START, START.plusSeconds(3600), 3600,
+                1234L, 812L, 754.4, null, 1520L, 210L, 40L, new BigDecimal("3120.5"), null, "provisional", Instant.parse("2026-03-31T20:15:00Z"),
+                Instant.parse("2026-03-02T03:10:00Z"));
+    }
+
+    static ShowDetail detail(String showId) {
+        Show show = new Show(showId, "Spring Collection Launch", "Lena Park", START, START.plusSeconds(3600), 3600,
+                null, "web");
+        ShowKpi kpi = new ShowKpi(1234L, 456L, 812L, START.plusSeconds(1410), 754.4, 210L, 300L, null, 1520L, 870L,
+                64L, 33L, 12L, 150L, 61L, 40L, new BigDecimal("3120.5"), null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, "provisional", Instant.parse("2026-03-31T20:15:00Z"),
+                "run-1", Instant.parse("2026-03-02T03:10:00Z"));
+        return new ShowDetail(show, kpi);
+    }
+
+    @Nested
+    class Anonymous {
+        @Test
+        void pageRedirectsToSignIn() throws Exception {
+            mvc.perform(get("/shows")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        }
+
+        @Test
+        void apiAnswers401InsteadOfARedirect() throws Exception {
+            mvc.perform(get("/api/shows")).andExpect(status().isUnauthorized());
+            mvc.perform(get("/api/shows/s1")).andExpect(status().isUnauthorized());
+        }
+
+        @Test
+        void csvAnswers401() throws Exception {
+            mvc.perform(get("/api/shows.csv")).andExpect(status().isUnauthorized());
+        }
+    }
+
+    @Nested
+    class SignedIn {
+        @ParameterizedTest
+        @EnumSource(Role.class)
+        void everyRoleSeesTheShowsPage(Role role) throws Exception {
+            mvc.perform(get("/shows").with(as(role)))
+                    .andExpect(status().isOk())
+                    .andExpect(view().name("shows/list"))
+                    .andExpect(content().string(containsString("/api/shows.csv")));
+        }
+
+        @ParameterizedTest
+        @EnumSource(Role.class)
+        void everyRoleReadsTheShowsApi(Role role) throws Exception {
+            given(shows.findAll()).willReturn(List.of(row("s1")));
+
+            mvc.perform(get("/api/shows").with(as(role)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[0].showId").value("s1"))
+                    .andExpect(jsonPath("$[0].uniqueViewers").value(1234))
+                    .andExpect(jsonPath("$[0].engagementRate").value(nullValue()))
+                    .andExpect(jsonPath("$[0].startsAt").value("2026-03-01T19:00:00Z"))
+                    .andExpect(jsonPath("$[0].status").value("provisional"));
+        }
+
+        @Test
+        void userWithoutADashboardRoleIsForbidden() throws Exception {
+            mvc.perform(get("/api/shows").with(user("guest").roles("GUEST"))).andExpect(status().isForbidden());
+        }
+
+        @Test
+        void showPageCarriesTheShowsIdAndTitle() throws Exception {
+            given(shows.findById("s1")).willReturn(Optional.of(detail("s1")));
+
+            mvc.perform(get("/shows/s1").with(as(Role.EXECUTIVE)))
+                    .andExpect(status().isOk())
+                    .andExpect(view().name("shows/detail"))
+                    .andExpect(model().attribute("showTitle", "Spring Collection Launch"))
+                    .andExpect(content().string(containsString("data-show-id=\"s1\"")));
+        }
+
+        @Test
+        void unknownShowPageIs404() throws Exception {
+            given(shows.findById("nope")).willReturn(Optional.empty());
+
+            mvc.perform(get("/shows/nope").with(as(Role.ANALYST))).andExpect(status().isNotFound());
+        }
+
+        @Test
+        void showApiReturnsEveryKpiWithNullsKeptAsNull() throws Exception {
+            given(shows.findById("s1")).willReturn(Optional.of(detail("s1")));
+
+            mvc.perform(get("/api/shows/s1").with(as(Role.MARKETING)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.show.title").value("Spring Collection Launch"))
+                    .andExpect(jsonPath("$.show.durationSeconds").value(3600))
+                    .andExpect(jsonPath("$.kpi.peakConcurrentViewers").value(812))
+                    .andExpect(jsonPath("$.kpi.peakAt").value("2026-03-01T19:23:30Z"))
+                    .andExpect(jsonPath("$.kpi.engagementRate").value(nullValue()))
+                    .andExpect(jsonPath("$.kpi.finalAt").value("2026-03-31T20:15:00Z"));
+        }
+
+        @Test
+        void unknownShowApiIsA404ProblemDocument() throws Exception {
+            given(shows.findById("nope")).willReturn(Optional.empty());
+
+            mvc.perform(get("/api/shows/nope").with(as(Role.MARKETING)))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.status").value(404))
+                    .andExpect(jsonPath("$.detail").value("No show with id 'nope'."));
+        }
+
+        @Test
+        void minutesOfAnUnknownShowAre404() throws Exception {
+            given(shows.exists("nope")).willReturn(false);
+
+            mvc.perform(get("/api/shows/nope/minutes").with(as(Role.MARKETING))).andExpect(status().isNotFound());
+            mvc.perform(get("/api/shows/nope/minutes.csv").with(as(Role.MARKETING))).andExpect(status().isNotFound());
+        }
+
+        @Test
+        void minutesComeInTimeOrder() throws Exception {
+            given(shows.exists("s1")).willReturn(true);
+            given(shows.findMinutes("s1")).willReturn(List.of(
+                    new ShowMinute(0, START, 100, 100, 4, 1, 0, 0, BigDecimal.ZERO),
+                    new ShowMinute(1, START.plusSeconds(60), 200, 120, 9, 2, 1, 1, new BigDecimal("79.9"))));
+
+            mvc.perform(get("/api/shows/s1/minutes").with(as(Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[1].minuteStart").value("2026-03-01T19:01:00Z"))
+                    .andExpect(jsonPath("$[1].viewers").value(200))
+                    .andExpect(jsonPath("$[1].chatEvents").value(9))
+                    .andExpect(jsonPath("$[1].newViewers").value(120));
+        }
+
+        @Test
+        void showsCsvIsADownloadWithEmptyCellsForNull() throws Exception {
+            given(shows.findAll()).willReturn(List.of(row("s1")));
+
+            mvc.perform(get("/api/shows.csv").with(as(Role.EXECUTIVE)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().contentTypeCompatibleWith("text/csv"))
+                    .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                    .andExpect(header().string("Content-Disposition", containsString("shows.csv")))
+                    .andExpect(content().string(containsString(
+                            "s1,Spring Collection Launch,Lena Park,2026-03-01T19:00:00Z,2026-03-01T20:00:00Z,3600,"
+                                    + "1234,812,754.4,,1520,210,40,3120.5,,provisional,2026-03-31T20:15:00Z\r\n")));
+        }
+
+        @Test
+        void minutesCsvListsEveryMinute() throws Exception {
+            given(shows.exists("s1")).willReturn(true);
+            given(shows.findMinutes("s1")).willReturn(List.of(
+                    new ShowMinute(0, START, 100, 100, 4, 1, 0, 0, new BigDecimal("0.0000"))));
+
+            mvc.perform(get("/api/shows/s1/minutes.csv").with(as(Role.EXECUTIVE)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(
+                            "minute_index,minute_start,viewers,new_viewers,chat_events,product_clicks,add_to_carts,orders,gmv\r\n"
+                                    + "0,2026-03-01T19:00:00Z,100,100,4,1,0,0,0\r\n"));
+        }
+    
+        @Test
+        void momentsComeInTimeOrderWithTheirDeltas() throws Exception {
+            given(shows.exists("s1")).willReturn(true);
+            given(shows.findMoments("s1")).willReturn(List.of(
+                    ShowMoment.of(START.plusSeconds(435), 435, "product_pin", "SKU-LINEN-DRESS", "Linen dress", 790L,
+                            12L, 41L, 1L, 6L),
+                    ShowMoment.of(START.plusSeconds(1890), 1890, "promo", null, "20% off", null, 30L, 22L, null, 4L)));
+
+            mvc.perform(get("/api/shows/s1/moments").with(as(Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[0].ts").value("2026-03-01T19:07:15Z"))
+                    .andExpect(jsonPath("$[0].offsetSeconds").value(435))
+                    .andExpect(jsonPath("$[0].type").value("product_pin"))
+                    .andExpect(jsonPath("$[0].clicksDelta").value(29))
+                    .andExpect(jsonPath("$[0].ordersDelta").value(5))
+                    .andExpect(jsonPath("$[1].sku").value(nullValue()))
+                    .andExpect(jsonPath("$[1].clicksDelta").value(-8))
+                    .andExpect(jsonPath("$[1].ordersDelta").value(nullValue()));
+        }
+
+        @Test
+        void momentsCsvHasTheDeltasAndEmptyCellsForNull() throws Exception {
+            given(shows.exists("s1")).willReturn(true);
+            given(shows.findMoments("s1")).willReturn(List.of(
+                    ShowMoment.of(START.plusSeconds(1890), 1890, "promo", null, "-20% on denim", null, 30L, 22L, null, 4L)));
+
+            mvc.perform(get("/api/shows/s1/moments.csv").with(as(Role.EXECUTIVE)))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Disposition", containsString("show-s1-moments.csv")))
+                    .andExpect(content().string(
+                            "ts,offset_seconds,type,sku,label,viewers_present,clicks_before,clicks_after,clicks_delta,"
+                                    + "orders_before,orders_after,orders_delta\r\n"
+                                    + "2026-03-01T19:31:30Z,1890,promo,,'-20% on denim,,30,22,-8,,4,\r\n"));
+        }
+
+        @Test
+        void momentsOfAnUnknownShowAre404() throws Exception {
+            given(shows.exists("nope")).willReturn(false);
+
+            mvc.perform(get("/api/shows/nope/moments").with(as(Role.MARKETING))).andExpect(status().isNotFound());
+            mvc.perform(get("/api/shows/nope/moments.csv").with(as(Role.MARKETING))).andExpect(status().isNotFound());
+        }
+}
+}

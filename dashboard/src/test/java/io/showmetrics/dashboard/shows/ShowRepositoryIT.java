@@ -1,0 +1,314 @@
+package io.showmetrics.dashboard.shows;
+
+import static io.showmetrics.dashboard.testing.Fixtures.kpi;
+import static io.showmetrics.dashboard.testing.Fixtures.minute;
+import static io.showmetrics.dashboard.testing.Fixtures.moment;
+import static io.showmetrics.dashboard.testing.Fixtures.show;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.showmetrics.dashboard.testing.MutableClock;
+import io.showmetrics.dashboard.testing.TestDatabase;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** {@link ShowRepository} against a real, migrated PostgreSQL. */
+class ShowRepositoryIT {
+    private static TestDatabase db;
+    /** Between the fixture KPIs' computation (2026-03-02) and their final_at (2026-03-31 20:15). */
+    private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+    private JdbcClient jdbc;
+    private MutableClock clock;
+    private ShowRepository repository;
+
+    @BeforeAll
+    static void createDatabase() {
+        db = TestDatabase.create("show_repository_it");
+    }
+
+    @BeforeEach
+    void emptyTables() {
+        db.truncateAll();
+        jdbc = db.jdbc();
+        clock = new MutableClock(NOW);
+        repository = new ShowRepository(jdbc, clock);
+    }
+
+    @Nested
+    class FindAll {
+        @Test
+        void listsShowsLatestStartFirstWithTheirHeadlineKpis() {
+            show("early").set("title", "Early show").set("starts_at", Instant.parse("2026-02-01T18:00:00Z"))
+                    .set("ends_at", Instant.parse("2026-02-01T18:45:00Z")).insert(jdbc);
+            show("late").set("title", "Late show").insert(jdbc);
+            kpi("late").insert(jdbc);
+            kpi("early").set("unique_viewers", 99L).set("status", "final")
+                    .set("final_at", Instant.parse("2026-03-03T18:45:00Z")).insert(jdbc);
+
+            var rows = repository.findAll();
+
+            assertThat(rows).extracting(ShowRow::showId).containsExactly("late", "early");
+            ShowRow late = rows.get(0);
+            assertThat(late.title()).isEqualTo("Late show");
+            assertThat(late.host()).isEqualTo("Lena Park");
+            assertThat(late.durationSeconds()).isEqualTo(3600);
+            assertThat(late.uniqueViewers()).isEqualTo(1234L);
+            assertThat(late.peakConcurrentViewers()).isEqualTo(812L);
+            assertThat(late.avgWatchSeconds()).isEqualTo(754.4);
+            assertThat(late.engagementRate()).isEqualTo(300.0 / 1234.0);
+            assertThat(late.chatMessages()).isEqualTo(1520L);
+            assertThat(late.replayViewers()).isEqualTo(210L);
+            assertThat(late.status()).isEqualTo("provisional");
+            assertThat(late.finalAt()).isEqualTo(Instant.parse("2026-03-31T20:15:00Z"));
+            assertThat(rows.get(1).durationSeconds()).isEqualTo(45 * 60);
+            assertThat(rows.get(1).status()).isEqualTo("final");
+        }
+
+        @Test
+        void showWithoutKpiRowHasNullKpisAndNoStatus() {
+            show("new").insert(jdbc);
+
+            ShowRow row = repository.findAll().get(0);
+
+            assertThat(row.uniqueViewers()).isNull();
+            assertThat(row.engagementRate()).isNull();
+            assertThat(row.avgWatchSeconds()).isNull();
+            assertThat(row.status()).isNull();
+            assertThat(row.finalAt()).isNull();
+        }
+
+        @Test
+        void zeroDenominatorNullsStayNullNotZero() {
+            show("empty").insert(jdbc);
+            kpi("empty").set("unique_viewers", 0L).set("engagement_rate", null).set("avg_watch_seconds", null)
+                    .insert(jdbc);
+
+            ShowRow row = repository.findAll().get(0);
+
+            assertThat(row.uniqueViewers()).isZero();
+            assertThat(row.engagementRate()).isNull();
+            assertThat(row.avgWatchSeconds()).isNull();
+        }
+
+        @Test
+        void nonFiniteRatiosAreReadAsNull() {
+            show("nan").insert(jdbc);
+            kpi("nan").set("engagement_rate", Double.NaN).set("avg_watch_seconds", Double.POSITIVE_INFINITY)
+                    .insert(jdbc);
+
+            ShowRow row = repository.findAll().get(0);
+
+            assertThat(row.engagementRate()).isNull();
+            assertThat(row.avgWatchSeconds()).isNull();
+        }
+    }
+
+    @Nested
+    class FindById {
+        @Test
+        void readsTheShowAndEveryKpiColumn() {
+            show("s1").set("experiment_id", "exp-1").insert(jdbc);
+            kpi("s1").set("gmv_24h", new BigDecimal("4500.2500")).set("conversion_rate_24h", null).set("buyers_24h", null).insert(jdbc);
+
+            ShowDetail detail = repository.findById("s1").orElseThrow();
+
+            assertThat(detail.show().title()).isEqualTo("Spring Collection Launch");
+            assertThat(detail.show().experimentId()).isEqualTo("exp-1");
+            assertThat(detail.show().channel()).isEqualTo("web");
+            ShowKpi k = detail.kpi();
+            assertThat(k.identifiedViewers()).isEqualTo(456L);
+            assertThat(k.peakAt()).isEqualTo(Instant.parse("2026-03-01T19:23:30Z"));
+            assertThat(k.engagedViewers()).isEqualTo(300L);
+            assertThat(k.reactions()).isEqualTo(870L);
+            assertThat(k.questions()).isEqualTo(64L);
+            assertThat(k.shares()).isEqualTo(33L);
+            assertThat(k.pollVotes()).isEqualTo(12L);
+            assertThat(k.productClickers()).isEqualTo(150L);
+            assertThat(k.carters()).isEqualTo(61L);
+            assertThat(k.liveGmv()).isEqualByComparingTo("3120.5");
+            assertThat(k.gmv24h()).isEqualByComparingTo("4500.25");
+            assertThat(k.conversionRate24h()).isNull();
+            assertThat(k.buyers24h()).isNull();
+            assertThat(k.status()).isEqualTo("provisional");
+            assertThat(k.runId()).isEqualTo("run-2026-03-02");
+            assertThat(k.computedAt()).isEqualTo(Instant.parse("2026-03-02T03:10:00Z"));
+        }
+
+        @Test
+        void showNotComputedYetHasNoKpi() {
+            show("s1").insert(jdbc);
+
+            assertThat(repository.findById("s1").orElseThrow().kpi()).isNull();
+        }
+
+        @Test
+        void unknownShowIsEmpty() {
+            assertThat(repository.findById("nope")).isEmpty();
+            assertThat(repository.exists("nope")).isFalse();
+        }
+    }
+
+    @Nested
+    class FindMinutes {
+        @Test
+        void returnsTheShowsMinutesInTimeOrder() {
+            show("s1").insert(jdbc);
+            show("other").insert(jdbc);
+            minute("s1", 1, 200, 9).insert(jdbc);
+            minute("s1", 0, 100, 4).insert(jdbc);
+            minute("other", 0, 7, 7).insert(jdbc);
+
+            var minutes = repository.findMinutes("s1");
+
+            assertThat(minutes).extracting(ShowMinute::minuteIndex).containsExactly(0, 1);
+            assertThat(minutes).extracting(ShowMinute::viewers).containsExactly(100L, 200L);
+            assertThat(minutes).extracting(ShowMinute::chatEvents).containsExactly(4L, 9L);
+            assertThat(minutes.get(1).minuteStart()).isEqualTo(Instant.parse("2026-03-01T19:01:00Z"));
+            assertThat(minutes.get(1).gmv()).isEqualByComparingTo("79.9");
+        }
+
+        @Test
+        void showWithoutMinutesHasAnEmptySeries() {
+            show("s1").insert(jdbc);
+
+            assertThat(repository.findMinutes("s1")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Status {
+        @Test
+        void isProvisionalBeforeFinalAtWhateverTheStoredStatusSays() {
+            show("s1").insert(jdbc);
+            kpi("s1").set("status", "final").insert(jdbc);
+
+            assertThat(repository.findById("s1").orElseThrow().kpi().status()).isEqualTo("provisional");
+            assertThat(repository.findAll().get(0).status()).isEqualTo("provisional");
+        }
+
+        @Test
+        void turnsFinalAtFinalAtWithoutANewRun() {
+            show("s1").insert(jdbc);
+            kpi("s1").insert(jdbc);
+            clock.set(Instant.parse("2026-03-31T20:15:00Z"));
+
+            assertThat(repository.findById("s1").orElseThrow().kpi().status()).isEqualTo("final");
+            assertThat(repository.findAll().get(0).status()).isEqualTo("final");
+
+            clock.advance(Duration.ofSeconds(-1));
+
+            assertThat(repository.findAll().get(0).status()).isEqualTo("provisional");
+        }
+
+        @Test
+        void keepsTheStoredStatusWhenFinalAtIsUnknown() {
+            show("s1").insert(jdbc);
+            kpi("s1").set("status", "final").set("final_at", null).insert(jdbc);
+
+            assertThat(repository.findById("s1").orElseThrow().kpi().status()).isEqualTo("final");
+        }
+
+        @Test
+        void showWithoutKpisHasNoStatus() {
+            show("s1").insert(jdbc);
+
+            assertThat(repository.findAll().get(0).status()).isNull();
+        }
+    }
+
+    @Nested
+    class FindMoments {
+        @Test
+        void returnsMomentsInTimeOrderWithTheirOffsetFromTheShowsStart() {
+            show("s1").insert(jdbc);
+            show("other").insert(jdbc);
+            moment("s1", 31.5).set("type", "promo").set("sku", null).set("label", "20% off everything").insert(jdbc);
+            moment("s1", 7.25).insert(jdbc);
+            moment("other", 1).insert(jdbc);
+
+            var moments = repository.findMoments("s1");
+
+            assertThat(moments).extracting(ShowMoment::type).containsExactly("product_pin", "promo");
+            ShowMoment pin = moments.get(0);
+            assertThat(pin.ts()).isEqualTo(Instant.parse("2026-03-01T19:07:15Z"));
+            assertThat(pin.offsetSeconds()).isEqualTo(7 * 60 + 15);
+            assertThat(pin.sku()).isEqualTo("SKU-LINEN-DRESS");
+            assertThat(pin.label()).isEqualTo("Linen dress");
+            assertThat(pin.viewersPresent()).isEqualTo(790L);
+            assertThat(pin.clicksBefore()).isEqualTo(12L);
+            assertThat(pin.clicksAfter()).isEqualTo(41L);
+            assertThat(pin.clicksDelta()).isEqualTo(29L);
+            assertThat(pin.ordersDelta()).isEqualTo(5L);
+            assertThat(moments.get(1).sku()).isNull();
+            assertThat(moments.get(1).offsetSeconds()).isEqualTo(31 * 60 + 30);
+        }
+
+        @Test
+        void momentInTheLobbyHasANegativeOffset() {
+            show("s1").insert(jdbc);
+            moment("s1", -0.5).set("type", "guest").insert(jdbc);
+
+            assertThat(repository.findMoments("s1").get(0).offsetSeconds()).isEqualTo(-30);
+        }
+
+        @Test
+        void uncomputedCountsStayNullAndSoDoTheirDeltas() {
+            show("s1").insert(jdbc);
+            moment("s1", 3).set("viewers_present", null).set("clicks_before", null).set("orders_after", null)
+                    .insert(jdbc);
+
+            ShowMoment m = repository.findMoments("s1").get(0);
+
+            assertThat(m.viewersPresent()).isNull();
+            assertThat(m.clicksDelta()).isNull();
+            assertThat(m.ordersDelta()).isNull();
+            assertThat(m.clicksAfter()).isEqualTo(41L);
+        }
+
+        @Test
+        void showWithoutMomentsHasNone() {
+            show("s1").insert(jdbc);
+
+            assertThat(repository.findMoments("s1")).isEmpty();
+        }
+    }
+
+    @Nested
+    class SalesKpis {
+        @Test
+        void readsEverySalesColumnWithMoneyAsDecimals() {
+            show("s1").insert(jdbc);
+            kpi("s1").insert(jdbc);
+
+            ShowKpi k = repository.findById("s1").orElseThrow().kpi();
+
+            assertThat(k.liveOrders()).isEqualTo(40L);
+            assertThat(k.liveGmv()).isEqualByComparingTo("3120.50");
+            assertThat(k.aov()).isEqualByComparingTo("78.0125");
+            assertThat(k.revenuePerViewer()).isEqualByComparingTo("2.5288");
+            assertThat(k.buyers24h()).isEqualTo(52L);
+            assertThat(k.conversionRate24h()).isEqualTo(52.0 / 456.0);
+            assertThat(k.gmv24h()).isEqualByComparingTo("4480.75");
+            assertThat(k.stockoutMinutes()).isEqualTo(6.5);
+        }
+
+        @Test
+        void unmeasuredStockOutsAndOrderlessAovStayNull() {
+            show("s1").insert(jdbc);
+            kpi("s1").set("live_orders", 0L).set("aov", null).set("stockout_minutes", null)
+                    .set("conversion_rate_24h", null).insert(jdbc);
+
+            ShowKpi k = repository.findById("s1").orElseThrow().kpi();
+
+            assertThat(k.liveOrders()).isZero();
+            assertThat(k.aov()).isNull();
+            assertThat(k.stockoutMinutes()).isNull();
+            assertThat(k.conversionRate24h()).isNull();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.showmetrics.dashboard.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Headless Chromium driven by Selenium, against a running dashboard at {@code baseUrl}. */
+public final class Browser implements AutoCloseable {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+    private final Path profile;
+
+    public Browser(String baseUrl) {
+        this.baseUrl = baseUrl;
+        try {
+            profile = Files.createTempDirectory("showmetrics-chromium-profile");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1440,1000",
+                "--lang=en-US", "--force-device-scale-factor=1");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    }
+
+    public ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens {@code path}, without waiting for the page's data. */
+    public void get(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** Opens {@code path} and waits until its script has rendered the data (main[data-ready=true]). */
+    public void open(String path) {
+        get(path);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+            String ready = d.findElement(By.tagName("main")).getDomAttribute("data-ready");
+            if ("error".equals(ready)) {
+                throw new AssertionError("The page " + path + " failed to load its data: "
+                        + d.findElement(By.tagName("main")).getText());
+            }
+            return "true".equals(ready);
+        });
+    }
+
+    public void signIn(String user, String password) {
+        get("/login");
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("sign-in")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    public Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** The ECharts option of the chart in element {@code id}, as {@code getOption()} returns it. */
+    public Object chartOption(String id, String expression) {
+        return js("const c = echarts.getInstanceByDom(document.getElementById(arguments[0]));"
+                + "if (!c) { throw new Error('no chart in #' + arguments[0]); }"
+                + "const o = c.getOption(); return " + expression + ";", id);
+    }
+
+    /** The text of every cell of column {@code column} in the table inside {@code containerId}, in row order. */
+    @SuppressWarnings("unchecked")
+    public List<String> column(String containerId, String column) {
+        return (List<String>) js("return [...document.querySelectorAll('#' + arguments[0] + ' tbody td[data-col=\"'"
+                + " + arguments[1] + '\"]')].map(td => td.textContent.trim());", containerId, column);
+    }
+
+    /** The text of cell {@code column} in the row with data-id {@code rowId}. */
+    public String cell(String containerId, String rowId, String column) {
+        return (String) js("const row = [...document.querySelectorAll('#' + arguments[0] + ' tbody tr')]"
+                + ".find(r => r.dataset.id === arguments[1]);"
+                + "if (!row) { throw new Error('no row ' + arguments[1]); }"
+                + "return row.querySelector('td[data-col=\"' + arguments[2] + '\"]').textContent.trim();",
+                containerId, rowId, column);
+    }
+
+    /** Saves a full-page PNG to {@code /tmp/dash-<name>.png}. */
+    public Path screenshot(String name) {
+        Dimension before = driver.manage().window().getSize();
+        long height = (Long) js("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight);");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 120, 6000)));
+        js("window.dispatchEvent(new Event('resize'));");
+        byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        driver.manage().window().setSize(before);
+        Path file = Path.of("/tmp", "dash-" + name + ".png");
+        try {
+            Files.write(file, png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    public WebElement find(By by) {
+        return driver.findElement(by);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var paths = Files.walk(profile)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not delete the browser profile " + profile, e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.showmetrics.ingest.spark;
+
+import io.delta.tables.DeltaTable;
+import io.showmetrics.ingest.validate.EntitySchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/** Locations of the bronze Delta tables under {@code <lake>/bronze} and their creation. */
+public final class BronzeTables {
+
+  private static final int CREATE_THREADS = 4;
+
+  private final SparkSession spark;
+  private final Path root;
+
+  public BronzeTables(SparkSession spark, String lakePath) {
+    this.spark = spark;
+    Path bronze = new Path(lakePath, "bronze");
+    try {
+      // Qualified (scheme and absolute path), as Delta needs for a relative local lake path.
+      this.root = bronze.getFileSystem(spark.sparkContext().hadoopConfiguration()).makeQualified(bronze);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot reach the lake at " + lakePath + ": " + e.getMessage()
+          + "; check the path and its file system settings", e);
+    }
+  }
+
+  public String path(String table) {
+    return new Path(root, table).toString();
+  }
+
+  /**
+   * Creates every table that does not exist yet, empty, so downstream reads never fail. Tables
+   * are independent, so a first run creates them concurrently.
+   */
+  public void createMissing(List<EntitySchema> entities) {
+    Map<String, StructType> wanted = new LinkedHashMap<>();
+    for (EntitySchema entity : entities) {
+      wanted.put(entity.name(), BronzeSchemas.table(entity));
+    }
+    wanted.put(BronzeSchemas.QUARANTINE, BronzeSchemas.QUARANTINE_SCHEMA);
+    wanted.put(BronzeSchemas.INGEST_LOG, BronzeSchemas.INGEST_LOG_SCHEMA);
+    Map<String, StructType> missing = new LinkedHashMap<>();
+    wanted.forEach((table, schema) -> {
+      if (!hasDeltaLog(table)) {
+        missing.put(table, schema);
+      }
+    });
+    if (missing.isEmpty()) {
+      return;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(CREATE_THREADS, missing.size()));
+    try {
+      List<Future<?>> creations = new ArrayList<>();
+      missing.forEach((table, schema) -> creations.add(pool.submit(() ->
+          DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(schema).execute())));
+      for (Future<?> creation : creations) {
+        creation.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating the bronze tables under " + root, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Could not create a bronze table under " + root + ": "
+          + e.getCause().getMessage() + "; check that the lake path is writable", e.getCause());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private boolean hasDeltaLog(String table) {
+    Path log = new Path(path(table), "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(log) && fs.listStatus(log).length > 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot check bronze table " + log + ": " + e.getMessage()
+          + "; check that the lake path is reachable", e);
+    }
+  }
+
+  /** The table as of now. */
+  public Dataset<Row> read(String table) {
+    return spark.read().format("delta").load(path(table));
+  }
+
+  /**
+   * The table pinned to its current version, so a plan that is recomputed after this run's own
+   * append still sees the table as it was before it.
+   */
+  public Dataset<Row> readCurrentVersion(String table) {
+    long version = DeltaTable.forPath(spark, path(table)).history(1).select("version").head().getLong(0);
+    return spark.read().format("delta").option("versionAsOf", version).load(path(table));
+  }
+
+  public void append(String table, Dataset<Row> rows) {
+    rows.write().format("delta").mode("append").save(path(table));
+  }
+}

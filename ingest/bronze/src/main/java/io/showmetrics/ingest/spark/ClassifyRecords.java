@@ -1,0 +1,157 @@
+package io.showmetrics.ingest.spark;
+
+import static io.showmetrics.ingest.spark.BronzeSchemas.FIELD;
+import static io.showmetrics.ingest.spark.BronzeSchemas.FILE;
+import static io.showmetrics.ingest.spark.BronzeSchemas.FILE_ORDER;
+import static io.showmetrics.ingest.spark.BronzeSchemas.HASH;
+import static io.showmetrics.ingest.spark.BronzeSchemas.LINE;
+import static io.showmetrics.ingest.spark.BronzeSchemas.MESSAGE;
+import static io.showmetrics.ingest.spark.BronzeSchemas.RAW;
+import static io.showmetrics.ingest.spark.BronzeSchemas.REASON;
+import static io.showmetrics.ingest.spark.BronzeSchemas.RUN_ID;
+import static io.showmetrics.ingest.spark.BronzeSchemas.UNIT_PRICE_REPORTING;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_from_unix_date;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
+
+import io.showmetrics.ingest.validate.EntitySchema;
+import io.showmetrics.ingest.validate.IngestErrors;
+import io.showmetrics.ingest.validate.Identity;
+import io.showmetrics.ingest.validate.Reason;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The rules that need more than one record: currency conversion ({@code no_fx_rate}), duplicates
+ * and {@code conflicting_id}. Input is the staging rows of one entity for this run; output is the
+ * same rows plus {@link #STATUS} ({@code accepted}, {@code duplicate} or {@code quarantined}), with
+ * the quarantine columns filled for the rows these rules reject.
+ */
+public final class ClassifyRecords {
+
+  public static final String STATUS = "_status";
+  public static final String ACCEPTED = "accepted";
+  public static final String DUPLICATE = "duplicate";
+  public static final String QUARANTINED = "quarantined";
+
+  private static final String BRONZE_HASH = "_bronze_hash";
+  private static final String FIRST_HASH = "_first_hash";
+  private static final String RANK = "_rank";
+  private static final String IN_BRONZE = "_in_bronze";
+  private static final String ORDER_DATE = "_order_date";
+  private static final String RATE = "_rate";
+
+  private ClassifyRecords() {}
+
+  /**
+   * @param staged this run's staging rows of {@code entity} (already carrying per-record verdicts)
+   * @param bronze the entity's bronze table as stored before this run's write
+   * @param fxRates the bronze {@code fx_rates} table (used for orders only)
+   * @param reportingCurrency e.g. {@code EUR}
+   */
+  public static Dataset<Row> classify(EntitySchema entity, Dataset<Row> staged, Dataset<Row> bronze,
+      Dataset<Row> fxRates, String reportingCurrency) {
+    Dataset<Row> rows = staged;
+    if (BronzeSchemas.isOrders(entity)) {
+      rows = convertCurrency(rows, fxRates, reportingCurrency);
+    }
+    Dataset<Row> valid = rows.filter(col(REASON).isNull());
+    Dataset<Row> rejected = rows.filter(col(REASON).isNotNull()).withColumn(STATUS, lit(QUARANTINED));
+    Dataset<Row> classified = entity.identity() == Identity.EVENT
+        ? classifyEvents(entity, valid, bronze)
+        : classifyByContent(valid, bronze);
+    // Only quarantined rows need their raw text downstream; dropping the rest keeps the cache small.
+    return classified.unionByName(rejected)
+        .withColumn(RAW, when(col(STATUS).equalTo(QUARANTINED), col(RAW)));
+  }
+
+  /**
+   * Adds {@code unit_price_reporting}; orders in another currency without an fx rate for their UTC
+   * date become {@code no_fx_rate}. The rate used is the latest loaded for (currency, date).
+   */
+  static Dataset<Row> convertCurrency(Dataset<Row> orders, Dataset<Row> fxRates, String reportingCurrency) {
+    WindowSpec latest = Window.partitionBy("currency", "date")
+        .orderBy(col(RUN_ID).desc(), col(FILE_ORDER).desc(), col(LINE).desc());
+    Dataset<Row> rates = fxRates
+        .withColumn(RANK, row_number().over(latest))
+        .filter(col(RANK).equalTo(1))
+        .select(col("currency").as("_fx_currency"), col("date").as("_fx_date"), col("rate_to_reporting").as(RATE));
+    Dataset<Row> withDate = orders.withColumn(ORDER_DATE,
+        date_from_unix_date(floor(col("ts").divide(86_400_000_000L)).cast(DataTypes.IntegerType)));
+    Dataset<Row> joined = withDate.join(broadcast(rates),
+        col("currency").equalTo(col("_fx_currency")).and(col(ORDER_DATE).equalTo(col("_fx_date"))), "left");
+    Column valid = col(REASON).isNull();
+    Column foreign = col("currency").notEqual(lit(reportingCurrency));
+    Column missingRate = valid.and(foreign).and(col(RATE).isNull());
+    // try_cast: a product beyond decimal(18,4) becomes null (and a quarantine row), not a failed run.
+    Column converted = when(foreign, round(col("unit_price").multiply(col(RATE)), 4)).otherwise(col("unit_price"))
+        .try_cast(DataTypes.createDecimalType(18, 4));
+    Column tooLarge = valid.and(col(RATE).isNotNull().or(col("currency").equalTo(lit(reportingCurrency)))).and(converted.isNull());
+    Column noRateMessage = format_string(IngestErrors.NO_FX_RATE_TEMPLATE, col(FILE), col(LINE),
+        col("currency"), col("currency"), col(ORDER_DATE).cast(DataTypes.StringType), lit(reportingCurrency));
+    Column tooLargeMessage = format_string(IngestErrors.CONVERTED_PRICE_TOO_LARGE_TEMPLATE, col(FILE), col(LINE),
+        col("unit_price").cast(DataTypes.StringType), col("currency"), lit(reportingCurrency));
+    return joined
+        .withColumn(UNIT_PRICE_REPORTING, when(missingRate.or(tooLarge), lit(null)).otherwise(converted))
+        .withColumn(MESSAGE, when(missingRate, noRateMessage).when(tooLarge, tooLargeMessage).otherwise(col(MESSAGE)))
+        .withColumn(FIELD, when(missingRate, lit("currency")).when(tooLarge, lit("unit_price")).otherwise(col(FIELD)))
+        .withColumn(REASON, when(missingRate, lit(Reason.NO_FX_RATE.code()))
+            .when(tooLarge, lit(Reason.BAD_TYPE.code())).otherwise(col(REASON)))
+        .drop("_fx_currency", "_fx_date", RATE, ORDER_DATE);
+  }
+
+  /**
+   * Events: per id, the first record by (file order, line), or the copy already in bronze, sets the
+   * content; the same content again is a duplicate, other content is {@code conflicting_id}.
+   */
+  static Dataset<Row> classifyEvents(EntitySchema entity, Dataset<Row> valid, Dataset<Row> bronze) {
+    String key = entity.key().get(0);
+    WindowSpec byKey = Window.partitionBy(key).orderBy(col(FILE_ORDER), col(LINE));
+    // One hash per id in bronze; min() keeps the join one-to-one even if bronze was edited by hand.
+    Dataset<Row> bronzeKeys = bronze.groupBy(key).agg(min(col(HASH)).as(BRONZE_HASH));
+    Dataset<Row> ranked = valid
+        .withColumn(FIRST_HASH, first(col(HASH)).over(byKey))
+        .withColumn(RANK, row_number().over(byKey))
+        .join(bronzeKeys, key, "left");
+    Column reference = coalesce(col(BRONZE_HASH), col(FIRST_HASH));
+    Column conflict = col(HASH).notEqual(reference);
+    Column status = when(conflict, lit(QUARANTINED))
+        .when(col(BRONZE_HASH).isNotNull(), lit(DUPLICATE))
+        .when(col(RANK).equalTo(1), lit(ACCEPTED))
+        .otherwise(lit(DUPLICATE));
+    return ranked
+        .withColumn(STATUS, status)
+        .withColumn(REASON, when(conflict, lit(Reason.CONFLICTING_ID.code())).otherwise(col(REASON)))
+        .withColumn(FIELD, when(conflict, lit(key)).otherwise(col(FIELD)))
+        .withColumn(MESSAGE, when(conflict, format_string(IngestErrors.CONFLICTING_ID_TEMPLATE, col(FILE), col(LINE), lit(key), col(key)))
+            .otherwise(col(MESSAGE)))
+        .drop(FIRST_HASH, RANK, BRONZE_HASH);
+  }
+
+  /** Updates and keyless entities: identical content to an earlier or stored record is a duplicate. */
+  static Dataset<Row> classifyByContent(Dataset<Row> valid, Dataset<Row> bronze) {
+    WindowSpec byHash = Window.partitionBy(HASH).orderBy(col(FILE_ORDER), col(LINE));
+    Dataset<Row> stored = bronze.groupBy(HASH).agg(max(lit(true)).as(IN_BRONZE));
+    Dataset<Row> ranked = valid
+        .withColumn(RANK, row_number().over(byHash))
+        .join(stored, HASH, "left");
+    Column duplicate = col(IN_BRONZE).isNotNull().or(col(RANK).gt(1));
+    return ranked
+        .withColumn(STATUS, when(duplicate, lit(DUPLICATE)).otherwise(lit(ACCEPTED)))
+        .drop(RANK, IN_BRONZE);
+  }
+}

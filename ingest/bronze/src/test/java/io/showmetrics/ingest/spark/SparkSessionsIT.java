@@ -1,0 +1,24 @@
+package io.showmetrics.ingest.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+
+class SparkSessionsIT {
+
+  @Test
+  void testSessionHasDeltaUtcAndTwoShufflePartitions() {
+    SparkSession spark = SparkSessions.forTests();
+    assertThat(spark.conf().get("spark.sql.extensions")).isEqualTo("io.delta.sql.DeltaSparkSessionExtension");
+    assertThat(spark.conf().get("spark.sql.session.timeZone")).isEqualTo("UTC");
+    assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo("2");
+    assertThat(SparkSessions.forTests()).isSameAs(spark);
+  }
+
+  @Test
+  void localReusesTheActiveSession() {
+    SparkSession spark = SparkSessions.forTests();
+    assertThat(SparkSessions.local("local[1]", 7)).isSameAs(spark);
+  }
+}

@@ -1,0 +1,103 @@
+package io.showmetrics.cli;
+
+import io.showmetrics.db.EmbeddedPostgresServer;
+import io.showmetrics.jobs.lake.Lake;
+import io.showmetrics.jobs.publish.ServingDatabase;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options shared by the pipeline commands, resolved through {@link Settings}. */
+final class CommonOptions {
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Base folder for the embedded defaults: lake in DIR/lake, PostgreSQL in DIR/postgres "
+                    + "(env SHOWMETRICS_DATA; default ./data).")
+    String data;
+
+    @Option(names = "--lake", paramLabel = "PATH",
+            description = "Delta Lake root: a folder or any Hadoop URI such as s3a://bucket/lake "
+                    + "(env SHOWMETRICS_LAKE; default DATA/lake).")
+    String lake;
+
+    @Option(names = "--db", paramLabel = "JDBC_URL",
+            description = "PostgreSQL 14+ for the serving tables (env SHOWMETRICS_DB_URL; default: the embedded "
+                    + "server with its data in DATA/postgres).")
+    String db;
+
+    @Option(names = "--db-user", description = "Database user (env SHOWMETRICS_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password", description = "Database password (env SHOWMETRICS_DB_PASSWORD).")
+    String dbPassword;
+
+    @Option(names = "--master", description = "Spark master (env SHOWMETRICS_MASTER; default local[*]; "
+            + "ignored under spark-submit, which sets its own).")
+    String master;
+
+    @Option(names = "--reporting-currency", paramLabel = "ISO",
+            description = "Currency all revenue is reported in (env SHOWMETRICS_REPORTING_CURRENCY; default EUR).")
+    String reportingCurrency;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (java properties: data, lake, db.url, db.user, db.password, master, "
+                    + "reporting_currency); env SHOWMETRICS_CONFIG; default ./showmetrics.properties if present.")
+    Path config;
+
+    private Settings settings;
+
+    Settings settings() {
+        if (settings == null) {
+            settings = Settings.load(config, System.getenv());
+        }
+        return settings;
+    }
+
+    /** Test hook: resolve against a given environment instead of the process's. */
+    void useEnvironment(Map<String, String> env) {
+        settings = Settings.load(config, env);
+    }
+
+    Path dataDir() {
+        return Path.of(settings().resolve(data, "SHOWMETRICS_DATA", "data", Settings.DEFAULT_DATA));
+    }
+
+    Lake lake() {
+        return new Lake(settings().resolve(lake, "SHOWMETRICS_LAKE", "lake",
+                dataDir().resolve("lake").toAbsolutePath().normalize().toString()));
+    }
+
+    String master() {
+        return settings().resolve(master, "SHOWMETRICS_MASTER", "master", Settings.DEFAULT_MASTER);
+    }
+
+    String reportingCurrency() {
+        return settings().resolve(reportingCurrency, "SHOWMETRICS_REPORTING_CURRENCY", "reporting_currency",
+                Settings.DEFAULT_REPORTING_CURRENCY);
+    }
+
+    /** The serving database: the given URL, or the embedded server (started here, stopped on close). */
+    Database database() {
+        String url = settings().resolve(db, "SHOWMETRICS_DB_URL", "db.url", null);
+        if (url != null) {
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new CliException("--db must be a PostgreSQL JDBC URL such as "
+                        + "jdbc:postgresql://host:5432/showmetrics, got: " + url, 2);
+            }
+            return new Database(new ServingDatabase(url,
+                    settings().resolve(dbUser, "SHOWMETRICS_DB_USER", "db.user", null),
+                    settings().resolve(dbPassword, "SHOWMETRICS_DB_PASSWORD", "db.password", null)), null);
+        }
+        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir().resolve("postgres"), 0);
+        return new Database(new ServingDatabase(pg.jdbcUrl(), pg.user(), pg.password()), pg);
+    }
+
+    /** A serving database, with the embedded server behind it when there is one. */
+    record Database(ServingDatabase db, EmbeddedPostgresServer embedded) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+}

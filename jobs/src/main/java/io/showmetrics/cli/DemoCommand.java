@@ -1,0 +1,107 @@
+package io.showmetrics.cli;
+
+import io.showmetrics.generator.GeneratorOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code demo}: generate a sample, run the whole pipeline, and serve the dashboard. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate a realistic sample into DATA/landing, run ingest -> compute -> publish on local Spark "
+                + "with the embedded PostgreSQL, then start the dashboard on http://localhost:PORT.")
+final class DemoCommand implements Callable<Integer> {
+    static final double DEFAULT_DEMO_SCALE = 0.05;
+
+    @Option(names = "--scale", paramLabel = "N", description = "Sample size (default ${DEFAULT-VALUE}; 1 is about "
+            + "10 million records).")
+    double scale = DEFAULT_DEMO_SCALE;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Random seed (default ${DEFAULT-VALUE}).")
+    long seed = GeneratorOptions.DEFAULT_SEED;
+
+    @Option(names = "--port", paramLabel = "P", description = "Dashboard port (default ${DEFAULT-VALUE}).")
+    int port = 8080;
+
+    @Option(names = "--no-serve", description = "Stop after publishing (do not start the dashboard).")
+    boolean noServe;
+
+    @Mixin
+    CommonOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Path data = options.dataDir();
+        Path landing = data.resolve("landing");
+        Path marker = data.resolve("demo.properties");
+        Properties wanted = new Properties();
+        wanted.setProperty("scale", Double.toString(scale));
+        wanted.setProperty("seed", Long.toString(seed));
+        Properties existing = read(marker);
+        if (existing != null && existing.equals(wanted) && Files.isDirectory(landing)) {
+            out.println("demo: reusing the sample in " + landing + " (scale " + scale + ", seed " + seed + ")");
+        } else if (Files.isDirectory(landing)) {
+            throw new CliException("demo: " + landing + " already holds another sample"
+                    + (existing == null ? "" : " (scale " + existing.getProperty("scale") + ", seed "
+                            + existing.getProperty("seed") + ")")
+                    + ". Remove " + data + " to start over, or pass --data with another folder.", 2);
+        } else {
+            out.println("demo: generating a sample (scale " + scale + ", seed " + seed + ") into " + landing);
+            out.flush();
+            GeneratorOptions g = GeneratorOptions.defaults(landing);
+            GenerateCommand.run(new GeneratorOptions(landing, scale, seed, g.start(), g.days(), g.badRate()), out);
+            write(marker, wanted);
+        }
+        RunCommand.Outcome outcome = RunCommand.execute(landing.toString(), options, false, clock, out);
+        if (outcome.failed()) {
+            return 1;
+        }
+        if (noServe) {
+            out.println("demo: done; start the dashboard with ./showmetrics serve --data " + data);
+            out.flush();
+            return 0;
+        }
+        out.println();
+        out.println("demo: starting the dashboard on http://localhost:" + port + " (Ctrl-C to stop)");
+        out.flush();
+        return DashboardProcess.serve(ServeCommand.arguments(null, null, null, port, data.toString()));
+    }
+
+    private static Properties read(Path file) {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    private static void write(Path file, Properties p) {
+        try (Writer w = Files.newBufferedWriter(file)) {
+            p.store(w, "the sample ./showmetrics demo generated in landing/");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

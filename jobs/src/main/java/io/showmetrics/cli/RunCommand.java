@@ -1,0 +1,83 @@
+package io.showmetrics.cli;
+
+import io.showmetrics.ingest.IngestReport;
+import io.showmetrics.jobs.compute.ComputeJob;
+import io.showmetrics.jobs.publish.PublishJob;
+import io.showmetrics.jobs.publish.RunRecord;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code run}: ingest, compute and publish in one go; idempotent and incremental. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Ingest the landing folder, compute KPIs and publish them. Running it twice on the same "
+                + "input changes nothing; a new day of files costs about that day.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--input", required = true, paramLabel = "DIR", description = "The landing folder.")
+    String input;
+
+    @Option(names = "--full", description = "Recompute every show, not only those touched by new data.")
+    boolean full;
+
+    @Mixin
+    CommonOptions options;
+
+    @Spec
+    CommandSpec spec;
+
+    Clock clock = Clock.systemUTC();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Outcome outcome = execute(input, options, full, clock, out);
+        return outcome.failed() ? 1 : 0;
+    }
+
+    /** What a pipeline run did, for {@code demo} and the summary. */
+    record Outcome(String runId, boolean failed, IngestReport ingest, ComputeJob.Result compute,
+            PublishJob.Result publish, Duration elapsed) {}
+
+    static Outcome execute(String input, CommonOptions options, boolean full, Clock clock, PrintWriter out) {
+        CheckedInput.requireLandingFolder(input);
+        Instant started = clock.instant();
+        String runId = Pipeline.newRunId(started);
+        Pipeline pipeline = new Pipeline(out, clock);
+        out.println("showmetrics run " + runId + ": " + input + " -> lake " + options.lake().root());
+        out.flush();
+        try (CommonOptions.Database database = options.database()) {
+            SparkSession spark = Pipeline.spark(options);
+            IngestReport ingest = null;
+            ComputeJob.Result compute = null;
+            try {
+                ingest = pipeline.ingest(spark, options, input, runId, started);
+                compute = pipeline.compute(spark, options, runId, full);
+                String status = ingest.totals().read() == 0 && compute.nothingToDo() ? "nothing_new" : "succeeded";
+                RunRecord record = new RunRecord(runId, started, clock.instant(), status,
+                        compute.nothingToDo() ? "no new data" : null, compute.shows().size(), pipeline.stepSeconds());
+                PublishJob.Result publish = pipeline.publish(spark, options.lake(), database.db(), record);
+                Outcome outcome = new Outcome(runId, false, ingest, compute, publish,
+                        Duration.between(started, clock.instant()));
+                Summary.print(out, outcome, pipeline.stepSeconds());
+                return outcome;
+            } catch (RuntimeException e) {
+                RunRecord failed = new RunRecord(runId, started, clock.instant(), "failed", e.getMessage(),
+                        compute == null ? 0 : compute.shows().size(), pipeline.stepSeconds());
+                try {
+                    PublishJob.recordFailure(database.db(), failed);
+                } catch (Exception recordError) {
+                    e.addSuppressed(recordError);
+                }
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.showmetrics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.showmetrics.db.EmbeddedPostgresServer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The whole pipeline through the command line, on a hand-made landing folder whose KPIs were computed
+ * by hand (see the comments in the fixture files' tests below), into an embedded PostgreSQL.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PipelineIT {
+    @TempDir
+    static Path dir;
+    static Path landing;
+    static Path data;
+
+    @BeforeAll
+    static void copyFixture() throws IOException {
+        landing = dir.resolve("landing");
+        data = dir.resolve("data");
+        copy(Path.of("src/test/resources/landing_two_shows"), landing);
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    record Execution(int exitCode, String out, String err) {}
+
+    static Execution showmetrics(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Showmetrics.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute(args);
+        return new Execution(code, out.toString(), err.toString());
+    }
+
+    static Execution run() {
+        return showmetrics("run", "--input", landing.toString(), "--data", data.toString(), "--master", "local[2]");
+    }
+
+    static <T> T query(SqlFunction<T> f) {
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(data.resolve("postgres"), 0);
+                Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
+                Statement s = c.createStatement()) {
+            return f.apply(s);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    interface SqlFunction<T> {
+        T apply(Statement s) throws SQLException;
+    }
+
+    static Map<String, Object> row(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).as("a row for %s", sql).isTrue();
+            Map<String, Object> m = new LinkedHashMap<>();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                m.put(rs.getMetaData().getColumnName(i), rs.getObject(i));
+            }
+            return m;
+        }
+    }
+
+    static List<Long> longs(Statement s, String sql) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    @Order(1)
+    void firstRunPublishesHandComputedKpisAndReconciles() {
+        Execution e = run();
+        assertThat(e.exitCode()).as(e.out() + e.err()).isZero();
+        assertThat(e.out()).contains("read 22 = accepted 20 + quarantined 1 + duplicates 1");
+
+        Map<String, Object> s1 = query(s -> row(s, "SELECT * FROM show_kpi WHERE show_id = 's1'"));
+        // v1 [19:00,19:01) after clipping its lobby time, v2 [19:00:30,19:02) without leave,
+        // v3 [19:00:45,19:00:50) + lone rejoin [19:05,19:06); v4 is replay only; v5 was quarantined.
+        assertThat(s1.get("unique_viewers")).isEqualTo(3L);
+        assertThat(s1.get("identified_viewers")).isEqualTo(1L);
+        assertThat(s1.get("peak_concurrent_viewers")).isEqualTo(3L);
+        assertThat(((java.sql.Timestamp) s1.get("peak_at")).toInstant()).isEqualTo(Instant.parse("2026-03-01T19:00:45Z"));
+        assertThat((Double) s1.get("avg_watch_seconds")).isCloseTo((60 + 90 + 65) / 3.0, within(1e-9));
+        assertThat(s1.get("replay_viewers")).isEqualTo(1L);
+        // v1, v2 and v9 (no presence) chatted in [19:00, 19:45); the message at 19:45 is outside.
+        assertThat(s1.get("engaged_viewers")).isEqualTo(3L);
+        assertThat((Double) s1.get("engagement_rate")).isEqualTo(1.0);
+        assertThat(List.of(s1.get("chat_messages"), s1.get("reactions"), s1.get("questions"), s1.get("shares")))
+                .containsExactly(1L, 1L, 1L, 1L);
+        assertThat(List.of(s1.get("product_clickers"), s1.get("carters"))).containsExactly(1L, 1L);
+        assertThat(s1.get("status")).isEqualTo("final");
+
+        Map<String, Object> s2 = query(s -> row(s, "SELECT * FROM show_kpi WHERE show_id = 's2'"));
+        assertThat(s2.get("unique_viewers")).isEqualTo(0L);
+        assertThat(s2.get("avg_watch_seconds")).isNull();
+        assertThat(s2.get("engagement_rate")).isNull();
+
+        List<Long> minutes = query(s -> longs(s, "SELECT viewers FROM show_minute WHERE show_id = 's1' ORDER BY minute_index"));
+        assertThat(minutes).hasSize(45).startsWith(3L, 1L, 0L, 0L, 0L, 1L, 0L);
+
+        Map<String, Object> run = query(s -> row(s, "SELECT * FROM pipeline_run"));
+        assertThat(run.get("status")).isEqualTo("succeeded");
+        assertThat(List.of(run.get("records_read"), run.get("records_accepted"), run.get("records_quarantined"),
+                run.get("records_duplicate"))).containsExactly(22L, 20L, 1L, 1L);
+        Map<String, Object> q = query(s -> row(s, "SELECT * FROM quarantine_sample"));
+        assertThat(q.get("reason")).isEqualTo("bad_timestamp");
+        assertThat(q.get("field")).isEqualTo("ts");
+        assertThat(q.get("line")).isEqualTo(13L);
+        List<Long> definitions = query(s -> longs(s, "SELECT count(*) FROM metric_definition"));
+        assertThat(definitions.get(0)).isGreaterThan(10L);
+    }
+
+    @Test
+    @Order(2)
+    void secondRunOnTheSameInputChangesNothing() {
+        Object computedBefore = query(s -> row(s, "SELECT computed_at FROM show_kpi WHERE show_id = 's1'")
+                .get("computed_at"));
+        Execution e = run();
+        assertThat(e.exitCode()).as(e.out() + e.err()).isZero();
+        assertThat(e.out()).contains("read 0 = accepted 0").contains("nothing new to compute")
+                .contains("already up to date");
+        Object computedAfter = query(s -> row(s, "SELECT computed_at FROM show_kpi WHERE show_id = 's1'")
+                .get("computed_at"));
+        assertThat(computedAfter).isEqualTo(computedBefore);
+        List<Long> noOpRuns = query(s -> longs(s, "SELECT count(*) FROM pipeline_run WHERE status = 'nothing_new'"));
+        assertThat(noOpRuns).containsExactly(1L);
+    }
+
+    @Test
+    @Order(3)
+    void aNewDayRecomputesOnlyTheShowsItTouches() throws IOException {
+        Object s1Before = query(s -> row(s, "SELECT computed_at FROM show_kpi WHERE show_id = 's1'").get("computed_at"));
+        copy(Path.of("src/test/resources/landing_two_shows_day2"), landing);
+        Execution e = run();
+        assertThat(e.exitCode()).as(e.out() + e.err()).isZero();
+        assertThat(e.out()).contains("read 6 = accepted 6").contains("1 show(s) computed");
+        // w1 [19:00, 19:02) with heartbeats, w2 a lone join [19:01, 19:02): both present from 19:01.
+        Map<String, Object> s2 = query(s -> row(s, "SELECT * FROM show_kpi WHERE show_id = 's2'"));
+        assertThat(s2.get("unique_viewers")).isEqualTo(2L);
+        assertThat(s2.get("peak_concurrent_viewers")).isEqualTo(2L);
+        assertThat((Double) s2.get("avg_watch_seconds")).isEqualTo(90.0);
+        Object s1After = query(s -> row(s, "SELECT computed_at FROM show_kpi WHERE show_id = 's1'").get("computed_at"));
+        assertThat(s1After).isEqualTo(s1Before);
+    }
+
+    @Test
+    @Order(4)
+    void badArgumentsExitWithTwoAndSayWhatToFix() {
+        Execution missing = showmetrics("run", "--input", dir.resolve("nope").toString(), "--data", data.toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("is not a folder");
+        assertThat(showmetrics("run").exitCode()).isEqualTo(2);
+        assertThat(showmetrics("frobnicate").exitCode()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,63 @@
+package io.showmetrics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SettingsTest {
+    @TempDir
+    Path dir;
+
+    private static Settings settings(Map<String, String> env, String key, String value) {
+        Properties p = new Properties();
+        if (key != null) {
+            p.setProperty(key, value);
+        }
+        return new Settings(env, p);
+    }
+
+    @Test
+    void flagBeatsEnvironmentBeatsFileBeatsDefault() {
+        Settings all = settings(Map.of("SHOWMETRICS_LAKE", "/env"), "lake", "/file");
+        assertThat(all.resolve("/flag", "SHOWMETRICS_LAKE", "lake", "/default")).isEqualTo("/flag");
+        assertThat(all.resolve(null, "SHOWMETRICS_LAKE", "lake", "/default")).isEqualTo("/env");
+        assertThat(settings(Map.of(), "lake", "/file").resolve(null, "SHOWMETRICS_LAKE", "lake", "/default"))
+                .isEqualTo("/file");
+        assertThat(settings(Map.of(), null, null).resolve(null, "SHOWMETRICS_LAKE", "lake", "/default"))
+                .isEqualTo("/default");
+    }
+
+    @Test
+    void lakeDefaultsToTheDataFolderAndFollowsTheConfigFile() throws Exception {
+        Path config = dir.resolve("sm.properties");
+        Files.writeString(config, "data=" + dir.resolve("d") + "\nmaster=local[3]\n");
+        CommonOptions o = new CommonOptions();
+        o.config = config;
+        o.useEnvironment(Map.of());
+        assertThat(o.lake().root()).isEqualTo(dir.resolve("d").resolve("lake").toString());
+        assertThat(o.master()).isEqualTo("local[3]");
+        assertThat(o.reportingCurrency()).isEqualTo("EUR");
+    }
+
+    @Test
+    void aMissingNamedConfigFileIsABadArgument() {
+        CommonOptions o = new CommonOptions();
+        o.config = dir.resolve("missing.properties");
+        assertThatThrownBy(() -> o.useEnvironment(Map.of())).isInstanceOf(CliException.class)
+                .hasMessageContaining("does not exist").extracting(e -> ((CliException) e).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aNonPostgresDatabaseUrlIsRejectedWithExitCodeTwo() {
+        CommonOptions o = new CommonOptions();
+        o.db = "jdbc:mysql://x/y";
+        o.useEnvironment(Map.of());
+        assertThatThrownBy(o::database).isInstanceOf(CliException.class).hasMessageContaining("PostgreSQL JDBC URL");
+    }
+}

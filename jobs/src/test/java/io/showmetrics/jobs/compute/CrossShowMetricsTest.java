@@ -1,0 +1,179 @@
+package io.showmetrics.jobs.compute;
+
+import static io.showmetrics.jobs.support.Rows.ORDERS;
+import static io.showmetrics.jobs.support.Rows.T0;
+import static io.showmetrics.jobs.support.Rows.at;
+import static io.showmetrics.jobs.support.Rows.frame;
+import static io.showmetrics.jobs.support.Rows.order;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.showmetrics.ingest.spark.SparkSessions;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Retention, store-visit attribution and omnichannel on hand-made tables. T0 = Sunday 2026-03-01
+ * 19:00 UTC, so its ISO week starts Monday 2026-02-23.
+ */
+class CrossShowMetricsTest {
+    private static final long HOUR = 3600;
+    private static final long DAY = 24 * HOUR;
+    private static final long WEEK = 7 * DAY;
+    private static SparkSession spark;
+
+    static final StructType PRESENCE = new StructType().add("show_id", DataTypes.StringType)
+            .add("customer_id", DataTypes.StringType).add("start_ms", DataTypes.LongType)
+            .add("end_ms", DataTypes.LongType);
+    static final StructType SHOWS = new StructType().add("show_id", DataTypes.StringType)
+            .add("starts_at", DataTypes.TimestampType).add("ends_at", DataTypes.TimestampType);
+    static final StructType SEGMENTS = new StructType().add("customer_id", DataTypes.StringType)
+            .add("cohort_week", DataTypes.DateType).add("segment", DataTypes.StringType);
+    static final StructType VISITS = new StructType().add("visit_id", DataTypes.StringType)
+            .add("customer_id", DataTypes.StringType).add("store_id", DataTypes.StringType)
+            .add("ts", DataTypes.TimestampType).add("saw_show", DataTypes.BooleanType);
+    static final StructType WATCHED = new StructType().add("customer_id", DataTypes.StringType)
+            .add("show_id", DataTypes.StringType).add("end_ms", DataTypes.LongType);
+
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkSessions.forTests();
+    }
+
+    private static long ms(long seconds) {
+        return T0.toEpochMilli() + seconds * 1000;
+    }
+
+    private static Row presence(String show, String customer, long startSeconds) {
+        return RowFactory.create(show, customer, ms(startSeconds), ms(startSeconds + 600));
+    }
+
+    @Nested
+    class Retention {
+        @Test
+        void cohortCellsRunToTheLastActiveWeekAndCountZerosInside() {
+            // c1 first seen week 0, again week 2; c2 first seen week 0 only; c3 first seen week 1.
+            Dataset<Row> p = frame(spark, PRESENCE, List.of(presence("a", "c1", 0), presence("c", "c1", 2 * WEEK),
+                    presence("a", "c2", 0), presence("b", "c3", WEEK)));
+            Dataset<Row> activity = RetentionMetrics.viewerActivity(p);
+            Dataset<Row> cohorts = RetentionMetrics.cohorts(activity);
+            Dataset<Row> segments = cohorts.selectExpr("customer_id", "cohort_week", "'all' AS segment");
+            Map<String, Row> cells = new TreeMap<>();
+            for (Row r : RetentionMetrics.cohortCells("viewer", activity, segments).collectAsList()) {
+                cells.put(r.getAs("cohort_week").toString() + "+" + r.getAs("week_offset"), r);
+            }
+            // cohort 2026-02-23: k = 0, 1, 2; cohort 2026-03-02: k = 0, 1; nothing after week 2.
+            assertThat(cells.keySet()).containsExactly("2026-02-23+0", "2026-02-23+1", "2026-02-23+2",
+                    "2026-03-02+0", "2026-03-02+1");
+            assertThat(cells.get("2026-02-23+0").<Double>getAs("rate")).isEqualTo(1.0);
+            assertThat(cells.get("2026-02-23+1").<Long>getAs("retained")).isZero();
+            assertThat(cells.get("2026-02-23+2").<Double>getAs("rate")).isEqualTo(0.5);
+            assertThat(cells.get("2026-03-02+1").<Double>getAs("rate")).isZero();
+        }
+
+        @Test
+        void returningAndNextShowRetentionPerShow() {
+            Dataset<Row> shows = frame(spark, SHOWS, List.of(
+                    RowFactory.create("a", at(0), at(HOUR)),
+                    RowFactory.create("b", at(10 * DAY), at(10 * DAY + HOUR)),
+                    RowFactory.create("c", at(45 * DAY), at(45 * DAY + HOUR))));
+            Dataset<Row> p = frame(spark, PRESENCE, List.of(presence("a", "c1", 0), presence("a", "c2", 0),
+                    presence("b", "c1", 10 * DAY), presence("c", "c2", 45 * DAY)));
+            Map<String, Row> r = new TreeMap<>();
+            for (Row row : RetentionMetrics.showRetention(shows, p).collectAsList()) {
+                r.put(row.getAs("show_id"), row);
+            }
+            assertThat(r.get("a").<Double>getAs("returning_viewer_rate")).isZero();
+            assertThat(r.get("a").<Double>getAs("next_show_retention")).isEqualTo(0.5); // c1 within 30 d, c2 not
+            assertThat(r.get("b").<Double>getAs("returning_viewer_rate")).isEqualTo(1.0);
+            assertThat(r.get("c").<Double>getAs("returning_viewer_rate")).isEqualTo(1.0);
+        }
+    }
+
+    @Nested
+    class StoreVisits {
+        @Test
+        void aVisitIsInfluencedByTheShowsThatEndedInTheSevenDaysBeforeIt() {
+            Dataset<Row> watched = frame(spark, WATCHED, List.of(
+                    RowFactory.create("c1", "a", ms(0)), RowFactory.create("c1", "b", ms(3 * DAY)),
+                    RowFactory.create("c2", "a", ms(0))));
+            Dataset<Row> visits = frame(spark, VISITS, List.of(
+                    RowFactory.create("v1", "c1", "s1", at(5 * DAY), true), // a and b
+                    RowFactory.create("v2", "c2", "s1", at(7 * DAY), false), // a ended exactly 7 d before: out
+                    RowFactory.create("v3", "c2", "s2", at(0), null))); // a ended at the visit instant: in
+            Dataset<Row> journeys = StoreVisitMetrics.journeys(visits, watched).cache();
+            assertThat(journeys.count()).isEqualTo(2);
+            Map<String, Row> perShow = new TreeMap<>();
+            for (Row r : StoreVisitMetrics.showVisits(journeys).collectAsList()) {
+                perShow.put(r.getAs("show_id"), r);
+            }
+            assertThat(perShow.get("a").<Double>getAs("influenced_store_visits")).isEqualTo(2.0);
+            assertThat(perShow.get("a").<Long>getAs("influenced_visitors")).isEqualTo(2L);
+            assertThat(perShow.get("a").<Double>getAs("saw_show_share")).isEqualTo(1.0); // only v1 answered
+            Dataset<Row> credits = StoreVisitMetrics.credits(spark, journeys,
+                    StoreVisitMetrics.fitMarkov(StoreVisitMetrics.paths(visits, watched)));
+            Map<String, Double> linear = new TreeMap<>();
+            for (Row r : StoreVisitMetrics.storeAttribution(journeys, credits).filter("model = 'linear'")
+                    .collectAsList()) {
+                linear.put(r.getAs("show_id") + "@" + r.getAs("store_id"), r.getAs("visits"));
+            }
+            assertThat(linear).containsEntry("a@s1", 0.5).containsEntry("b@s1", 0.5).containsEntry("a@s2", 1.0);
+            for (String model : List.of("last_touch", "first_touch", "linear", "time_decay", "markov")) {
+                double total = credits.filter("model = '" + model + "'").groupBy().sum("credit").head().getDouble(0);
+                assertThat(total).as(model).isCloseTo(2.0, within(1e-9));
+            }
+        }
+    }
+
+    @Nested
+    class Omnichannel {
+        @Test
+        void multichannelShareCountsCustomersBuyingInTwoOrMoreChannelsPerMonth() {
+            Dataset<Row> lines = SalesMetrics.netOrderLines(frame(spark, ORDERS, List.of(
+                    order("o1", "A", 0, 1, "10.00", "c1", "s", "live"),
+                    order("o2", "A", DAY, 1, "20.00", "c1", null, "web"),
+                    order("o3", "A", DAY, 1, "30.00", "c2", null, "web"),
+                    order("o4", "A", DAY, 1, "5.00", null, null, "store"))));
+            Dataset<Row> visits = spark.emptyDataFrame().selectExpr("CAST(NULL AS string) visit_id",
+                    "CAST(NULL AS timestamp) ts", "CAST(NULL AS boolean) influenced").limit(0);
+            Row march = OmnichannelMetrics.periods(lines, visits)
+                    .filter("period = 'month' AND period_start = DATE'2026-03-01'").head();
+            assertThat(march.<Long>getAs("customers")).isEqualTo(2L);
+            assertThat(march.<Long>getAs("multichannel_customers")).isEqualTo(1L);
+            assertThat(march.<Double>getAs("multichannel_share")).isEqualTo(0.5);
+            Map<String, Row> byChannel = new TreeMap<>();
+            for (Row r : OmnichannelMetrics.channelMonth(lines).collectAsList()) {
+                byChannel.put(r.getAs("channel"), r);
+            }
+            assertThat(byChannel.get("web").<java.math.BigDecimal>getAs("revenue")).isEqualByComparingTo("50.00");
+            assertThat(byChannel.get("store").<Long>getAs("customers")).isZero(); // a guest
+            assertThat(byChannel.get("web").<Date>getAs("month").toLocalDate()).isEqualTo(LocalDate.of(2026, 3, 1));
+        }
+
+        @Test
+        void influencedRevenueCountsWebAppStoreLinesInTheDayAfterAWatchedShowOnce() {
+            Dataset<Row> lines = SalesMetrics.netOrderLines(frame(spark, ORDERS, List.of(
+                    order("o1", "A", HOUR, 1, "10.00", "c1", null, "web"), // after show a ends (at T0)
+                    order("o2", "A", -10, 1, "20.00", "c1", null, "app"), // before the end: out
+                    order("o3", "A", HOUR, 1, "40.00", "c1", "a", "live"), // live: not counted
+                    order("o4", "A", DAY, 1, "30.00", "c1", null, "store")))); // 24 h after: out
+            Dataset<Row> watched = frame(spark, WATCHED, List.of(RowFactory.create("c1", "a", ms(0)),
+                    RowFactory.create("c1", "b", ms(0))));
+            List<Row> r = OmnichannelMetrics.influencedRevenue(lines, watched).collectAsList();
+            assertThat(r).hasSize(1);
+            assertThat(r.get(0).<java.math.BigDecimal>getAs("revenue")).isEqualByComparingTo("10.00");
+        }
+    }
+}
