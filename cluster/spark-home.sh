@@ -20,6 +20,20 @@ IFS=':' read -r -a jars < "$list" || [ ${#jars[@]} -gt 0 ]
 for jar in "${jars[@]}" "$build_dir"/spark-distribution-extra/*.jar; do
   ln -sf "$jar" "$spark_home/jars/$(basename "$jar")"
 done
+# Spark's own logging at WARN (a distribution ships conf/log4j2.properties.template for this).
+if [ ! -f "$spark_home/conf/log4j2.properties" ]; then
+  cat > "$spark_home/conf/log4j2.properties" <<'PROPERTIES'
+rootLogger.level = warn
+rootLogger.appenderRef.stdout.ref = console
+appender.console.type = Console
+appender.console.name = console
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %d{yy/MM/dd HH:mm:ss} %p %c{1}: %m%n%ex
+logger.master.name = org.apache.spark.deploy
+logger.master.level = info
+PROPERTIES
+fi
 # Spark's launcher looks for jars/ under SPARK_HOME and needs the Scala version when it is not a release.
 echo "Spark 4.0.1 (jars linked from the Maven build by cluster/spark-home.sh)" > "$spark_home/RELEASE"
 echo "$spark_home"

@@ -64,7 +64,7 @@
     SM.chart(document.getElementById('goal-hit-chart'), {
       title: SM.titleOption('Hit rate per metric', 'Met / (met + missed) over every show with a goal on the metric'),
       tooltip: { trigger: 'axis', valueFormatter: v => fmt.percent(v, 0) },
-      grid: { left: 150, right: 40, top: 70, bottom: 30 },
+      grid: { left: 16, right: 96, top: 70, bottom: 24, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 1, axisLabel: { formatter: v => fmt.percent(v, 0) } },
       yAxis: { type: 'category', data: summary.map(s => s.label), inverse: true },
       series: [{ name: 'Hit rate', type: 'bar', barMaxWidth: 22, data: summary.map(s => s.hitRate),
@@ -107,8 +107,8 @@
     }, 'goal-attainment-trend');
   }
 
-  function renderAudit(audit) {
-    const target = (t, d) => (t === null || t === undefined ? '–' : `${d === 'at_most' ? '≤' : '≥'} ${SM.byUnit('count', t)}`);
+  function renderAudit(audit, units) {
+    const target = (a, t, d) => (t === null || t === undefined ? '–' : `${d === 'at_most' ? '≤' : '≥'} ${SM.byUnit(units[a.metric], t)}`);
     SM.table(document.getElementById('goal-audit-table'), {
       rows: audit, sortKey: 'changedAt', sortDir: 'desc', rowId: a => String(a.auditId),
       columns: [
@@ -117,16 +117,17 @@
         { key: 'action', label: 'Action' },
         { key: 'showId', label: 'Show', cls: 'mono' },
         { key: 'metric', label: 'Metric', cls: 'mono' },
-        { key: 'old', label: 'Before', num: true, sort: a => a.oldTarget, format: a => target(a.oldTarget, a.oldDirection) },
-        { key: 'new', label: 'After', num: true, sort: a => a.newTarget, format: a => target(a.newTarget, a.newDirection) },
+        { key: 'old', label: 'Before', num: true, sort: a => a.oldTarget, format: a => target(a, a.oldTarget, a.oldDirection) },
+        { key: 'new', label: 'After', num: true, sort: a => a.newTarget, format: a => target(a, a.newTarget, a.newDirection) },
       ],
       empty: 'No changes yet.',
     });
   }
 
   try {
-    const [goals, summary, audit] = await Promise.all([
-      SM.getJson('/api/goals'), SM.getJson('/api/goals/summary'), SM.getJson('/api/goals/audit')]);
+    const [goals, summary, audit, definitions] = await Promise.all([
+      SM.getJson('/api/goals'), SM.getJson('/api/goals/summary'), SM.getJson('/api/goals/audit'), SM.getJson('/api/definitions')]);
+    const units = Object.fromEntries(definitions.map(d => [d.name, d.unit]));
     status.textContent = `${goals.length} goal${goals.length === 1 ? '' : 's'} · ${goals.filter(g => g.status === 'met').length} met, `
       + `${goals.filter(g => g.status === 'missed').length} missed, ${goals.filter(g => g.status === 'pending').length} pending`;
     const table = renderTable(goals);
@@ -134,10 +135,14 @@
       table.setRows(filter.value ? goals.filter(g => g.showId === filter.value) : goals);
       document.getElementById('goals-csv').setAttribute('href', filter.value ? `/api/goals.csv?showId=${encodeURIComponent(filter.value)}` : '/api/goals.csv');
     });
-    if (canEdit) document.getElementById('goal-cancel').addEventListener('click', cancelEdit);
+    if (canEdit) {
+      document.getElementById('goal-cancel').addEventListener('click', cancelEdit);
+      // Back from a refused edit: the form still holds that goal, so offer to cancel it.
+      if (document.getElementById('goal-id').value) document.getElementById('goal-cancel').hidden = false;
+    }
     renderSummary(summary);
     renderTrend(goals);
-    renderAudit(audit);
+    renderAudit(audit, units);
     main.dataset.ready = 'true';
   } catch (error) {
     SM.fail(main, status, error);

@@ -29,15 +29,24 @@
     return el('span', { class: `delta ${n > 0 ? 'delta-up' : n < 0 ? 'delta-down' : ''}` }, `${n > 0 ? '+' : n < 0 ? '−' : ''}${(Math.abs(n) * 100).toFixed(1)}%`);
   }
 
-  function stacked(id, title, subtitle, rows, field, format, fileName, type = 'bar') {
+  /** Axis labels: €150k rather than €150,000.00. */
+  const moneyAxis = v => (Math.abs(v) >= 1000 ? `€${fmt.count(v / 1000)}k` : `€${fmt.count(v)}`);
+  /** The middle of a month or quarter, where its point sits on the time axis. */
+  const middle = (start, months) => {
+    const d = new Date(`${start}T00:00:00Z`);
+    const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, 1);
+    return new Date((d.getTime() + end) / 2).toISOString();
+  };
+
+  function stacked(id, title, subtitle, rows, field, format, fileName, type = 'bar', axisFormat = format) {
     const { months, series } = byMonth(rows, field);
     SM.chart(document.getElementById(id), {
       title: SM.titleOption(title, subtitle),
       tooltip: { trigger: 'axis', valueFormatter: format },
-      legend: { top: 8, right: 60 },
-      grid: { left: 80, right: 24, top: 72, bottom: 36 },
+      legend: { top: 8, right: id === 'orders-chart' || id === 'customers-chart' ? 60 : 200 },
+      grid: { left: 64, right: 24, top: 72, bottom: 36 },
       xAxis: { type: 'category', data: months.map(monthLabel) },
-      yAxis: { type: 'value', axisLabel: { formatter: format } },
+      yAxis: { type: 'value', axisLabel: { formatter: axisFormat } },
       series: series.map(s => ({ name: s.channel, type, stack: type === 'bar' ? 'total' : undefined, data: s.data,
         barMaxWidth: 48, itemStyle: { color: COLORS[s.channel] }, lineStyle: { color: COLORS[s.channel] }, symbolSize: 7 })),
     }, fileName);
@@ -78,15 +87,15 @@
     SM.chart(document.getElementById('multichannel-chart'), {
       title: SM.titleOption('Multichannel share', 'Customers who bought in two or more channels / customers who bought'),
       tooltip: { trigger: 'item', formatter: p => `${p.seriesName} ${p.data.label}: <b>${fmt.percent(p.data.value[1])}</b><br>${fmt.count(p.data.multi)} of ${fmt.count(p.data.customers)} customers` },
-      legend: { top: 8, right: 60 },
-      grid: { left: 64, right: 24, top: 72, bottom: 36 },
+      legend: { top: 8, right: 200 },
+      grid: { left: 64, right: 32, top: 72, bottom: 36 },
       xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}-{MM}' } },
       yAxis: { type: 'value', min: 0, axisLabel: { formatter: v => fmt.percent(v, 0) } },
       series: [
-        { name: 'Monthly', type: 'line', symbolSize: 7, data: months.map(p => ({ value: [p.periodStart, p.multichannelShare],
+        { name: 'Monthly', type: 'line', symbolSize: 7, data: months.map(p => ({ value: [middle(p.periodStart, 1), p.multichannelShare],
           label: monthLabel(p.periodStart), multi: p.multichannelCustomers, customers: p.customers })) },
-        { name: 'Quarterly', type: 'line', step: 'start', symbolSize: 9, lineStyle: { type: 'dashed', width: 2 },
-          data: quarters.map(p => ({ value: [p.periodStart, p.multichannelShare], label: quarterLabel(p.periodStart),
+        { name: 'Quarterly', type: 'line', symbolSize: 10, symbol: 'diamond', lineStyle: { type: 'dashed', width: 2 },
+          data: quarters.map(p => ({ value: [middle(p.periodStart, 3), p.multichannelShare], label: quarterLabel(p.periodStart),
             multi: p.multichannelCustomers, customers: p.customers })) },
       ],
     }, 'multichannel-share');
@@ -99,10 +108,10 @@
     SM.chart(document.getElementById('influenced-chart'), {
       title: SM.titleOption('Show-influenced revenue and store visits', 'Web, app and store net revenue of identified viewers within 24 h after a show they watched; store visits within 7 days'),
       tooltip: { trigger: 'axis' },
-      legend: { top: 8, right: 60 },
-      grid: { left: 80, right: 80, top: 76, bottom: 36 },
+      legend: { top: 8, right: 200 },
+      grid: { left: 72, right: 72, top: 84, bottom: 36 },
       xAxis: { type: 'category', data: allMonths.map(monthLabel) },
-      yAxis: [{ type: 'value', name: 'Revenue (€)', axisLabel: { formatter: v => `€${fmt.count(v)}` } },
+      yAxis: [{ type: 'value', name: 'Revenue', axisLabel: { formatter: moneyAxis } },
         { type: 'value', name: 'Store visits', position: 'right', splitLine: { show: false }, axisLabel: { formatter: v => fmt.count(v) } }],
       series: [
         ...series.map(s => ({ name: s.channel, type: 'bar', stack: 'influenced', barMaxWidth: 48, itemStyle: { color: COLORS[s.channel] },
@@ -139,7 +148,7 @@
     status.textContent = `${months} month${months === 1 ? '' : 's'} · net revenue in EUR · months in UTC`;
     tiles(data);
     stacked('revenue-chart', 'Net revenue by channel', 'Stacked per month: live, web, app and store', data.channels, 'revenue',
-      v => fmt.money(v), 'revenue-by-channel');
+      v => fmt.money(v), 'revenue-by-channel', 'bar', moneyAxis);
     stacked('orders-chart', 'Orders by channel', 'Orders with at least one net line', data.channels, 'orders', v => fmt.count(v), 'orders-by-channel');
     stacked('customers-chart', 'Customers by channel', 'Identified customers with a net purchase', data.channels, 'customers',
       v => fmt.count(v), 'customers-by-channel', 'line');

@@ -24,6 +24,7 @@
     const cells = data.cells.map(c => ({
       value: [c.weekOffset, weeks.indexOf(c.cohortWeek), c.rate],
       retained: c.retained, cohortSize: c.cohortSize, cohortWeek: c.cohortWeek,
+      label: { color: SM.isNumber(c.rate) && c.rate >= 0.5 ? '#ffffff' : '#1e1b4b' },
     }));
     const sizes = Object.fromEntries(data.cells.filter(c => c.weekOffset === 0).map(c => [c.cohortWeek, c.cohortSize]));
     const option = {
@@ -36,13 +37,12 @@
       grid: { left: 170, right: 90, top: 70, bottom: 60 },
       xAxis: { type: 'category', data: offsets, name: 'Weeks after the cohort week', nameLocation: 'middle', nameGap: 32, splitArea: { show: true } },
       yAxis: { type: 'category', data: weeks.map(w => `${w} (${fmt.count(sizes[w])})`), inverse: true,
-        name: 'Cohort week (size)', nameLocation: 'end', splitArea: { show: true } },
+        name: 'Cohort week (size)', nameLocation: 'start', splitArea: { show: true } },
       visualMap: { min: 0, max: 1, calculable: true, orient: 'vertical', right: 10, top: 'middle',
         inRange: { color: ['#eef2ff', '#a5b4fc', '#4f46e5', '#312e81'] }, formatter: v => fmt.percent(v, 0) },
       series: [{
         name: 'Retention', type: 'heatmap', data: cells,
-        label: { show: true, formatter: p => fmt.percent(p.data.value[2], 0), fontSize: 11,
-          color: '#0f172a', textBorderColor: '#fff', textBorderWidth: 2 },
+        label: { show: true, formatter: p => fmt.percent(p.data.value[2], 0), fontSize: 12, fontWeight: 600 },
         emphasis: { itemStyle: { borderColor: '#0f172a', borderWidth: 1 } },
       }],
       graphic: cells.length ? [] : [{ type: 'text', left: 'center', top: 'middle',
@@ -61,7 +61,9 @@
   async function load(segment) {
     main.dataset.ready = 'false';
     const data = await SM.getJson(`/api/retention?kind=${kind}&segment=${encodeURIComponent(segment)}`);
-    const current = data.segments.includes(segment) ? segment : 'all';
+    // A segment of the other kind may not exist for this one (no buyers among Gen Z yet): fall back to all.
+    if (segment !== 'all' && !data.segments.includes(segment)) return load('all');
+    const current = segment;
     select.replaceChildren(...(data.segments.length ? data.segments : ['all'])
       .map(s => el('option', { value: s, selected: s === current ? 'selected' : null }, segmentLabel(s))));
     render(data);

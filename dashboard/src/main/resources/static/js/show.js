@@ -286,9 +286,13 @@
   const MODEL_LABELS = { last_touch: 'Last touch', first_touch: 'First touch', linear: 'Linear', time_decay: 'Time decay', markov: 'Markov' };
 
   /** Store visits: totals per attribution model, per store and model, survey share and incremental visits. */
-  function renderStoreVisits(visits, kpi) {
+  function renderStoreVisits(visits, detail, goals) {
+    const visitsGoal = goals.find(g => g.metric === 'influenced_store_visits');
+    const kpi = detail.kpi;
+    const metricOf = { influenced: 'influenced_store_visits', visitors: 'influenced_visitors', 'saw-show': 'saw_show_share', incremental: 'incremental_visits' };
     const tile = (id, label, value, note) => el('div', { class: 'kpi', id: `sv-${id}` },
-      el('div', { class: 'kpi-label' }, label), el('div', { class: 'kpi-value' }, value), note ? el('div', { class: 'kpi-note' }, note) : '');
+      el('div', { class: 'kpi-label' }, label), el('div', { class: 'kpi-value' }, value), note ? el('div', { class: 'kpi-note' }, note) : '',
+      tileFinality((detail.finality || {})[metricOf[id]], kpi));
     const incremental = SM.isNumber(visits.incrementalVisits)
       ? tile('incremental', 'Incremental visits', fmt.decimal(visits.incrementalVisits, 1),
         [`95% CI ${fmt.decimal(visits.incrementalCiLow, 1)} to ${fmt.decimal(visits.incrementalCiHigh, 1)} · holdout `,
@@ -308,6 +312,10 @@
       yAxis: { type: 'value', name: 'Visits' },
       series: [{ name: 'Visits', type: 'bar', barMaxWidth: 44, data: models.map(m => m.visits),
         label: { show: true, position: 'top', formatter: p => fmt.decimal(p.value, 1) },
+        // The goal is on the visits credited to the show (last touch, as in show_kpi); the line lets each model compare.
+        markLine: visitsGoal ? { symbol: 'none', silent: true, data: [{ name: 'Goal', yAxis: visitsGoal.target, goal: visitsGoal.metric,
+          lineStyle: { color: '#059669', type: 'solid', width: 2 },
+          label: { formatter: `Goal ${SM.goalTarget(visitsGoal)}`, position: 'insideEndTop', color: '#047857', fontWeight: 600 } }] } : undefined,
         itemStyle: { color: p => SM.palette[p.dataIndex % SM.palette.length] } }],
       graphic: visits.stores.length ? [] : [{ type: 'text', left: 'center', top: 'middle',
         style: { text: 'No store visits credited to this show.', fill: '#64748b', fontSize: 13 } }],
@@ -466,7 +474,7 @@
     renderGoals(goals);
     renderChart(detail, minutes, moments, goals);
     renderPacing(detail, minutes, goals);
-    renderStoreVisits(visits, detail.kpi);
+    renderStoreVisits(visits, detail, goals);
     renderRetention(detail, byName, goals);
     renderFunnels(detail.kpi);
     renderMoments(moments);

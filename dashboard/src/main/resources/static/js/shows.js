@@ -43,7 +43,7 @@
       yAxis: trend.map((t, i) => ({ type: 'value', gridIndex: i, name: t.name, nameTextStyle: { fontWeight: 600, color: '#334155', align: 'left' },
         splitNumber: 3, axisLabel: { formatter: v => (t.name === 'Live GMV' ? `€${fmt.count(v)}` : t.name === 'Conversion 24 h' ? fmt.percent(v, 0) : fmt.count(v)) } })),
       series: trend.map((t, i) => ({ name: t.name, type: 'line', xAxisIndex: i, yAxisIndex: i, data: t.values, connectNulls: true,
-        symbolSize: 7, tooltip: { valueFormatter: t.format }, areaStyle: { opacity: 0.08 } })),
+        symbolSize: 7, tooltip: { valueFormatter: t.format } })),
     }, 'shows-kpi-trend');
 
     SM.table(document.getElementById('shows-table'), {

@@ -45,6 +45,18 @@ class GoalApiController {
             column("provisional", GoalView::provisional), column("final_at", GoalView::finalAt),
             column("updated_by", GoalView::updatedBy), column("updated_at", GoalView::updatedAt));
 
+    private static final List<Csv.Column<GoalMetricSummary>> SUMMARY_COLUMNS = List.of(
+            column("metric", GoalMetricSummary::metric), column("label", GoalMetricSummary::label),
+            column("goals", GoalMetricSummary::goals), column("met", GoalMetricSummary::met),
+            column("missed", GoalMetricSummary::missed), column("pending", GoalMetricSummary::pending),
+            column("hit_rate", GoalMetricSummary::hitRate), column("mean_attainment", GoalMetricSummary::meanAttainment));
+    private static final List<Csv.Column<GoalAudit>> AUDIT_COLUMNS = List.of(
+            column("audit_id", GoalAudit::auditId), column("goal_id", GoalAudit::goalId),
+            column("show_id", GoalAudit::showId), column("metric", GoalAudit::metric), column("action", GoalAudit::action),
+            column("old_target", GoalAudit::oldTarget), column("new_target", GoalAudit::newTarget),
+            column("old_direction", GoalAudit::oldDirection), column("new_direction", GoalAudit::newDirection),
+            column("changed_by", GoalAudit::changedBy), column("changed_at", GoalAudit::changedAt));
+
     private final GoalService goals;
 
     GoalApiController(GoalService goals) {
@@ -68,6 +80,18 @@ class GoalApiController {
     @Operation(summary = "Per metric: goals, met, missed, pending, hit rate = met / (met + missed), mean attainment")
     List<GoalMetricSummary> summary() {
         return goals.summary();
+    }
+
+    @GetMapping("/api/goals/summary.csv")
+    @Operation(summary = "The per-metric summary as CSV")
+    ResponseEntity<String> summaryCsv() {
+        return Csv.download("goal-summary.csv", SUMMARY_COLUMNS, goals.summary());
+    }
+
+    @GetMapping("/api/goals/audit.csv")
+    @Operation(summary = "The goal change history as CSV")
+    ResponseEntity<String> auditCsv(@RequestParam(required = false) String showId) {
+        return Csv.download("goal-audit.csv", AUDIT_COLUMNS, goals.audit(showId));
     }
 
     @GetMapping("/api/goals/audit")

@@ -38,6 +38,10 @@ class GoalController {
                 @RequestParam(required = false) String direction, Principal user, RedirectAttributes flash) {
         GoalDraft draft = new GoalDraft(showId, metric, target, direction);
         try {
+            if (goalId != null && !goals.exists(goalId)) {
+                flash.addFlashAttribute("pageError", gone(goalId));
+                return "redirect:/goals";
+            }
             GoalView saved = goalId == null ? goals.create(draft, user.getName())
                     : goals.update(goalId, draft, user.getName());
             flash.addFlashAttribute("notice", (goalId == null ? "Goal set: " : "Goal updated: ") + saved.metricLabel()
@@ -53,10 +57,19 @@ class GoalController {
 
     @PostMapping("/goals/{goalId}/delete")
     String delete(@PathVariable long goalId, Principal user, RedirectAttributes flash) {
+        if (!goals.exists(goalId)) {
+            flash.addFlashAttribute("pageError", gone(goalId));
+            return "redirect:/goals";
+        }
         GoalView goal = goals.get(goalId);
         goals.delete(goalId, user.getName());
         flash.addFlashAttribute("notice", "Goal deleted: " + goal.metricLabel() + " for " + goal.showTitle() + ".");
         return "redirect:/goals";
+    }
+
+    /** A form for a goal that someone else deleted meanwhile (the page was open in two tabs). */
+    private static String gone(long goalId) {
+        return "Goal " + goalId + " no longer exists (it was deleted): nothing was changed.";
     }
 
     @PostMapping("/goals/copy")

@@ -36,6 +36,10 @@ class GoalService {
         return goals.findRows(showId).stream().map(r -> view(r, now)).toList();
     }
 
+    boolean exists(long goalId) {
+        return goals.findById(goalId).isPresent();
+    }
+
     GoalView get(long goalId) {
         StoredGoal goal = require(goalId);
         return list(goal.showId()).stream().filter(v -> v.goalId() == goalId).findFirst()
@@ -120,8 +124,7 @@ class GoalService {
                         conflicts.add(GoalErrors.duplicate(null, toShowId, g.metric(), existing.goalId())));
             }
             if (!conflicts.isEmpty()) {
-                throw new GoalValidationException(org.springframework.http.HttpStatus.CONFLICT, "duplicate_goal",
-                        conflicts);
+                throw GoalValidationException.conflict(conflicts);
             }
             Instant now = clock.instant();
             source.forEach(g -> goals.insert(new GoalValues(toShowId, g.metric(), g.target(), g.direction()), user, now));

@@ -21,7 +21,11 @@ class GoalValidationException extends RuntimeException {
     }
 
     static GoalValidationException conflict(GoalError error) {
-        return new GoalValidationException(HttpStatus.CONFLICT, "duplicate_goal", List.of(error));
+        return conflict(List.of(error));
+    }
+
+    static GoalValidationException conflict(List<GoalError> errors) {
+        return new GoalValidationException(HttpStatus.CONFLICT, "duplicate_goal", errors);
     }
 
     HttpStatus status() {

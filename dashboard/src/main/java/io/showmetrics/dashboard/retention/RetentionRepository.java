@@ -18,8 +18,8 @@ class RetentionRepository {
     /** The segments present for {@code kind}: {@code all} first, then by dimension and value. */
     List<String> findSegments(String kind) {
         return jdbc.sql("""
-                        SELECT DISTINCT segment FROM retention_cohort WHERE kind = :kind
-                        ORDER BY segment <> 'all', segment""")
+                        SELECT segment FROM retention_cohort WHERE kind = :kind
+                        GROUP BY segment ORDER BY segment <> 'all', segment""")
                 .param("kind", kind).query(String.class).list();
     }
 

@@ -228,6 +228,33 @@ class GoalControllerTest {
         }
 
         @Test
+        void formWithAGoalIdUpdatesThatGoal() throws Exception {
+            given(goals.exists(7L)).willReturn(true);
+            given(goals.update(7L, new GoalDraft("s1", "unique_viewers", "1600", "at_least"), "marketing")).willReturn(view(7));
+
+            mvc.perform(post("/goals").param("goalId", "7").param("showId", "s1").param("metric", "unique_viewers")
+                            .param("target", "1600").param("direction", "at_least").with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(redirectedUrl("/goals"))
+                    .andExpect(flash().attribute("notice", containsString("Goal updated: Unique viewers")));
+            verify(goals, never()).create(any(), anyString());
+        }
+
+        @Test
+        void formCopyRedirectsWithTheNumberCopiedOrTheErrors() throws Exception {
+            given(goals.copy("", "s2", "marketing")).willReturn(new GoalService.WriteResult("s2", 3, 0, List.of()));
+            mvc.perform(post("/goals/copy").param("fromShowId", "").param("toShowId", "s2")
+                            .with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(redirectedUrl("/goals"))
+                    .andExpect(flash().attribute("notice", "Copied 3 goals to show s2."));
+
+            given(goals.copy("", "s1", "marketing")).willThrow(GoalValidationException.invalid(List.of(
+                    GoalErrors.noPreviousShow("s1"))));
+            mvc.perform(post("/goals/copy").param("fromShowId", "").param("toShowId", "s1")
+                            .with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(flash().attributeExists("copyErrors"));
+        }
+
+        @Test
         void formImportWithABadLineRedirectsWithTheErrorReport() throws Exception {
             given(goals.importCsv(anyString(), eq("marketing"))).willThrow(GoalValidationException.invalid(List.of(
                     GoalErrors.unknownShow(2, "s-x"))));
@@ -237,6 +264,27 @@ class GoalControllerTest {
                     .andExpect(redirectedUrl("/goals"))
                     .andExpect(flash().attribute("importFile", "goals.csv"))
                     .andExpect(flash().attributeExists("importErrors"));
+        }
+
+        @Test
+        void formDeleteOfAGoalDeletedMeanwhileSaysSoAndChangesNothing() throws Exception {
+            given(goals.exists(9L)).willReturn(false);
+
+            mvc.perform(post("/goals/9/delete").with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(redirectedUrl("/goals"))
+                    .andExpect(flash().attribute("pageError", "Goal 9 no longer exists (it was deleted): nothing was changed."));
+            verify(goals, never()).delete(anyLong(), anyString());
+        }
+
+        @Test
+        void formDeleteRedirectsWithANotice() throws Exception {
+            given(goals.exists(7L)).willReturn(true);
+            given(goals.get(7L)).willReturn(view(7));
+
+            mvc.perform(post("/goals/7/delete").with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(redirectedUrl("/goals"))
+                    .andExpect(flash().attribute("notice", "Goal deleted: Unique viewers for Spring Collection Launch."));
+            verify(goals).delete(7L, "marketing");
         }
 
         @Test

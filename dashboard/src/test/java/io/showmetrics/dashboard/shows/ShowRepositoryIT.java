@@ -311,4 +311,71 @@ class ShowRepositoryIT {
             assertThat(k.conversionRate24h()).isNull();
         }
     }
+
+    @Nested
+    class StoreVisitsAndFinality {
+        @Test
+        void totalsEachAttributionModelAndListsVisitsPerStore() {
+            show("s").insert(jdbc);
+            kpi("s").set("influenced_store_visits", 12.0).set("influenced_visitors", 10L).set("saw_show_share", 0.4)
+                    .set("incremental_visits", 5.5).set("incremental_visits_ci_low", 1.25)
+                    .set("incremental_visits_ci_high", 9.75).set("incremental_experiment_id", "exp-hold").insert(jdbc);
+            io.showmetrics.dashboard.testing.Fixtures.experiment("exp-hold").set("name", "Store holdout").insert(jdbc);
+            io.showmetrics.dashboard.testing.Fixtures.storeAttribution("s", "store-b", "last_touch", 4.0).insert(jdbc);
+            io.showmetrics.dashboard.testing.Fixtures.storeAttribution("s", "store-a", "last_touch", 8.0).insert(jdbc);
+            io.showmetrics.dashboard.testing.Fixtures.storeAttribution("s", "store-a", "linear", 5.5).insert(jdbc);
+            io.showmetrics.dashboard.testing.Fixtures.storeAttribution("other", "store-a", "linear", 99.0).insert(jdbc);
+
+            StoreVisits v = repository.findStoreVisits("s");
+
+            assertThat(v.models()).extracting(StoreVisits.ModelTotal::model)
+                    .containsExactly("last_touch", "first_touch", "linear", "time_decay", "markov");
+            assertThat(v.models()).extracting(StoreVisits.ModelTotal::visits).containsExactly(12.0, null, 5.5, null, null);
+            assertThat(v.stores()).extracting(StoreVisits.Store::storeId).containsExactly("store-a", "store-b");
+            assertThat(v.stores().get(0).visits()).containsEntry("last_touch", 8.0).containsEntry("linear", 5.5);
+            assertThat(v.incrementalVisits()).isEqualTo(5.5);
+            assertThat(v.incrementalCiLow()).isEqualTo(1.25);
+            assertThat(v.experimentId()).isEqualTo("exp-hold");
+            assertThat(v.experimentName()).isEqualTo("Store holdout");
+            assertThat(v.sawShowShare()).isEqualTo(0.4);
+        }
+
+        @Test
+        void showWithoutKpisHasNoIncrementalVisits() {
+            show("s").insert(jdbc);
+
+            StoreVisits v = repository.findStoreVisits("s");
+
+            assertThat(v.incrementalVisits()).isNull();
+            assertThat(v.experimentId()).isNull();
+            assertThat(v.stores()).isEmpty();
+        }
+
+        @Test
+        void eachMetricIsProvisionalUntilEndsAtPlusItsFinalAfterSeconds() {
+            show("s").insert(jdbc);
+            kpi("s").insert(jdbc);
+            io.showmetrics.dashboard.testing.Fixtures.definition("unique_viewers", 1).set("final_after_seconds", 900L).insert(jdbc);
+            io.showmetrics.dashboard.testing.Fixtures.definition("conversion_rate_24h", 2).set("final_after_seconds", 86_400L)
+                    .insert(jdbc);
+            io.showmetrics.dashboard.testing.Fixtures.definition("viewers", 3).set("level", "minute").insert(jdbc);
+            clock.set(Instant.parse("2026-03-01T20:15:00Z"));
+
+            var finality = repository.findById("s").orElseThrow().finality();
+
+            assertThat(finality).containsOnlyKeys("unique_viewers", "conversion_rate_24h");
+            assertThat(finality.get("unique_viewers")).isEqualTo(new MetricFinality("final", Instant.parse("2026-03-01T20:15:00Z")));
+            assertThat(finality.get("conversion_rate_24h"))
+                    .isEqualTo(new MetricFinality("provisional", Instant.parse("2026-03-02T20:00:00Z")));
+        }
+
+        @Test
+        void minutesCarryTheirNewViewers() {
+            show("s").insert(jdbc);
+            minute("s", 0, 100, 5).set("new_viewers", 100L).insert(jdbc);
+            minute("s", 1, 120, 5).set("new_viewers", 30L).insert(jdbc);
+
+            assertThat(repository.findMinutes("s")).extracting(ShowMinute::newViewers).containsExactly(100L, 30L);
+        }
+    }
 }

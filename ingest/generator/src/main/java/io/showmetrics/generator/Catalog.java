@@ -96,7 +96,7 @@ final class Catalog {
 
     static final String[] VIEWER_CHANNELS = {"web", "app", "facebook", "instagram", "tiktok", "youtube"};
     static final double[] VIEWER_CHANNEL_WEIGHTS = {0.28, 0.30, 0.12, 0.16, 0.09, 0.05};
-    static final String[] SHOW_CHANNELS = {"brand_site", "app", "instagram", "facebook", "youtube"};
+    static final String[] SHOW_CHANNELS = {"web", "app", "instagram", "facebook", "youtube"};
     static final String[] DEVICES = {"desktop", "mobile", "tablet", "tv"};
 
     static final String[] MESSAGES = {

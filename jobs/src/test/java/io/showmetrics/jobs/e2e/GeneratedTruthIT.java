@@ -81,7 +81,7 @@ class GeneratedTruthIT {
         SoftAssertions soft = new SoftAssertions();
         data.truth().get("experiments").fields().forEachRemaining(e -> {
             JsonNode variants = e.getValue().path("realised").path("variants");
-            String control = e.getValue().get("control").asText();
+            String control = e.getValue().get("control_variant").asText();
             for (Row r : results) {
                 if (!r.<String>getAs("experiment_id").equals(e.getKey())) {
                     continue;

@@ -1,5 +1,6 @@
 package io.showmetrics.ingest.spark;
 
+import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -59,6 +60,8 @@ public final class SparkSessions {
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.default.parallelism", "2")
           .config("spark.databricks.delta.snapshotPartitions", "1")
+          // Tests use path-based tables only; keep Spark from creating spark-warehouse/ in the module.
+          .config("spark.sql.warehouse.dir", Path.of(System.getProperty("java.io.tmpdir"), "showmetrics-test-warehouse").toUri().toString())
           .getOrCreate();
     }
     return testSession;

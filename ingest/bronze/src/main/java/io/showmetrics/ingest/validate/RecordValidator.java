@@ -364,7 +364,11 @@ public final class RecordValidator {
       return new Rejected(Reason.NEGATIVE_VALUE, name,
           IngestErrors.negativeValue(file, line, name, Long.toString(value), field.minimum() == Field.Minimum.NON_NEGATIVE));
     }
-    return isInt ? Integer.valueOf((int) value) : Long.valueOf(value);
+    // Not a conditional expression: `c ? Integer : Long` would unbox both and rebox the int as a Long.
+    if (isInt) {
+      return Integer.valueOf((int) value);
+    }
+    return Long.valueOf(value);
   }
 
   private static Object decimal(String file, long line, Field field, JsonNode node) {

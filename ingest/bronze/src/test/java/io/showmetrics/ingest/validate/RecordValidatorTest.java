@@ -73,6 +73,16 @@ class RecordValidatorTest {
     assertThat(fromJson.hash()).hasSize(64).matches("[0-9a-f]+");
   }
 
+  @Test
+  void wholeNumbersKeepTheirJavaTypeForTheSparkSchemaFromJsonAndCsv() {
+    for (ValidationResult r : List.of(json(customer()), csv(customer()))) {
+      assertThat(value(accepted(r), Entities.CUSTOMERS, "birth_year")).isInstanceOf(Integer.class).isEqualTo(1990);
+    }
+    for (ValidationResult r : List.of(json(order()), csv(order()))) {
+      assertThat(value(accepted(r), Entities.ORDERS, "quantity")).isInstanceOf(Long.class);
+    }
+  }
+
   @Nested
   class MissingField {
     @Test

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Executes every notebook headless on fresh demo data, failing if any cell fails:
+#   notebooks/run-all.sh [BUILD_DIR]
+# 1. generates a small landing folder (SHOWMETRICS_NOTEBOOK_SCALE, default 0.01) and runs the pipeline
+#    into WORK/data (lake + embedded PostgreSQL), then runs it again with --full so gold/show_kpi has a
+#    second version for the lake tour's time travel;
+# 2. installs the kernel (install-kernel.sh) into WORK/jupyter, not the user's Jupyter folder;
+# 3. runs `jupyter nbconvert --to notebook --execute` on each notebook with SHOWMETRICS_DATA=WORK/data,
+#    a per-cell timeout (SHOWMETRICS_NOTEBOOK_CELL_TIMEOUT, default 600 s), output to WORK/executed.
+# BUILD_DIR is the jobs module's build folder (default jobs/target, made by `mvn -B -DskipTests install`).
+# WORK is SHOWMETRICS_NOTEBOOK_WORK, else a new temporary folder; it is kept for inspection.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+build_dir="$(cd "${1:-$here/../jobs/target}" && pwd)"
+source "$here/../cluster/java-options.sh"
+work="${SHOWMETRICS_NOTEBOOK_WORK:-$(mktemp -d -t showmetrics-notebooks.XXXXXX)}"
+mkdir -p "$work"
+work="$(cd "$work" && pwd)"
+export SPARK_LOCAL_IP=127.0.0.1 TZ=UTC
+
+showmetrics() {
+  "$JAVA" -Xmx"${SHOWMETRICS_JOBS_HEAP:-2g}" "${SPARK_JAVA_OPTIONS[@]}" \
+    -cp "$build_dir/classes:$(cat "$build_dir/runtime-classpath.txt")" io.showmetrics.cli.Showmetrics "$@"
+}
+
+echo "notebooks: demo data and pipeline in $work" >&2
+rm -rf "$work/landing" "$work/data" "$work/executed"
+showmetrics generate --out "$work/landing" --scale "${SHOWMETRICS_NOTEBOOK_SCALE:-0.01}" > "$work/generate.log"
+showmetrics run --input "$work/landing" --data "$work/data" --master 'local[2]' > "$work/run.log" 2>&1 \
+  || { tail -n 40 "$work/run.log" >&2; exit 1; }
+showmetrics run --input "$work/landing" --data "$work/data" --master 'local[2]' --full > "$work/run-full.log" 2>&1 \
+  || { tail -n 40 "$work/run-full.log" >&2; exit 1; }
+
+export JUPYTER_DATA_DIR="$work/jupyter"
+"$here/install-kernel.sh" "$build_dir" > /dev/null
+
+export SHOWMETRICS_DATA="$work/data"
+unset SHOWMETRICS_LAKE SHOWMETRICS_DB_URL
+mkdir -p "$work/executed"
+failed=()
+for notebook in "$here"/*.ipynb; do
+  name="$(basename "$notebook" .ipynb)"
+  start=$SECONDS
+  # nbconvert runs the kernel with the notebook's folder as working directory.
+  if jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=showmetrics-java \
+      --ExecutePreprocessor.timeout="${SHOWMETRICS_NOTEBOOK_CELL_TIMEOUT:-600}" \
+      --ExecutePreprocessor.startup_timeout=300 \
+      --output-dir "$work/executed" --output "$name" "$notebook" > "$work/executed/$name.log" 2>&1; then
+    echo "notebook $name: ok in $((SECONDS - start)) s" >&2
+  else
+    echo "notebook $name: FAILED after $((SECONDS - start)) s; the end of its log:" >&2
+    grep -v -E 'frozen modules|Debugger warning|breakpoints|PYDEVD|Debugging will proceed' "$work/executed/$name.log" \
+      | tail -n 40 >&2
+    failed+=("$name")
+  fi
+done
+echo "executed notebooks: $work/executed" >&2
+[ ${#failed[@]} -eq 0 ] || { echo "failed notebooks: ${failed[*]}" >&2; exit 1; }
