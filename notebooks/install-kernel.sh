@@ -37,9 +37,9 @@ spec = {
     "language": "java",
     "interrupt_mode": "message",
     "env": {
-        # The kernel would take the jars as RJK_CLASSPATH (entries separated by ';'), but it expands
-        # each entry as a glob, which took minutes for ~200 jars on a cold file cache; javac's own
-        # class path option gives JShell the same view at once.
+        # The kernel also takes jars as RJK_CLASSPATH (entries separated by ';', each expanded as a
+        # glob and added to JShell one by one), but with ~200 jars its first start did not answer
+        # Jupyter within 5 minutes here; javac's class path option gives JShell the same view at once.
         "RJK_CLASSPATH": "",
         "RJK_COMPILER_OPTIONS": "--class-path " + cp + ":" + os.environ["KERNEL_JAR"],
         "RJK_INIT_SCRIPT": "",

@@ -25,14 +25,16 @@ showmetrics() {
 
 echo "notebooks: demo data and pipeline in $work" >&2
 rm -rf "$work/landing" "$work/data" "$work/executed"
-showmetrics generate --out "$work/landing" --scale "${SHOWMETRICS_NOTEBOOK_SCALE:-0.01}" > "$work/generate.log"
+showmetrics generate --out "$work/landing" --scale "${SHOWMETRICS_NOTEBOOK_SCALE:-0.01}" > "$work/generate.log" 2>&1 \
+  || { tail -n 40 "$work/generate.log" >&2; exit 1; }
 showmetrics run --input "$work/landing" --data "$work/data" --master 'local[2]' > "$work/run.log" 2>&1 \
   || { tail -n 40 "$work/run.log" >&2; exit 1; }
 showmetrics run --input "$work/landing" --data "$work/data" --master 'local[2]' --full > "$work/run-full.log" 2>&1 \
   || { tail -n 40 "$work/run-full.log" >&2; exit 1; }
 
 export JUPYTER_DATA_DIR="$work/jupyter"
-"$here/install-kernel.sh" "$build_dir" > /dev/null
+"$here/install-kernel.sh" "$build_dir" > "$work/install-kernel.log" 2>&1 \
+  || { cat "$work/install-kernel.log" >&2; exit 1; }
 
 export SHOWMETRICS_DATA="$work/data"
 unset SHOWMETRICS_LAKE SHOWMETRICS_DB_URL

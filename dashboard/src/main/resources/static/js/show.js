@@ -299,7 +299,7 @@
           visits.experimentId ? el('a', { href: `/experiments/${encodeURIComponent(visits.experimentId)}` }, visits.experimentName || visits.experimentId) : '–'])
       : tile('incremental', 'Incremental visits', '–', kpi ? 'No holdout covers this show' : 'Not computed yet');
     document.getElementById('store-tiles').replaceChildren(
-      tile('influenced', 'Influenced store visits', fmt.decimal(visits.influencedStoreVisits, 1), 'credited to this show (last touch)'),
+      tile('influenced', 'Influenced store visits', fmt.decimal(visits.influencedStoreVisits, 0), 'visits within 7 days after this show (each model splits them below)'),
       tile('visitors', 'Influenced visitors', fmt.count(visits.influencedVisitors), 'distinct customers'),
       tile('saw-show', 'Saw the show (survey)', fmt.percent(visits.sawShowShare), 'of influenced visits with an answer'),
       incremental);

@@ -54,7 +54,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     static GenerationSummary run(GeneratorOptions options, PrintWriter out) {
         GenerationSummary summary;
-        try (Progress progress = Progress.start("generate", options.days() + 1, out)) {
+        try (Progress progress = Progress.start("generate", options.days() + 2L, out)) {
             summary = Generator.generate(options, (step, done, total) -> progress.step(step));
         }
         out.printf(Locale.ROOT, "generated %,d records in %,d files (%,.1f MB) into %s in %.1f s%n",

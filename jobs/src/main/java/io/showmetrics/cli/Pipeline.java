@@ -82,7 +82,7 @@ final class Pipeline {
     ComputeJob.Result compute(SparkSession spark, CommonOptions options, String runId, boolean full) {
         long t0 = System.nanoTime();
         ComputeJob.Result result;
-        try (Progress progress = Progress.start("compute", 5, out)) {
+        try (Progress progress = Progress.start("compute", ComputeJob.STEPS, out)) {
             result = ComputeJob.run(spark, options.lake(), runId, clock.instant(), full, progress::step);
         }
         stepSeconds.put("compute", seconds(t0));

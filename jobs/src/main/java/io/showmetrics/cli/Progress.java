@@ -20,7 +20,7 @@ abstract class Progress implements AutoCloseable {
     public abstract void close();
 
     static Progress start(String task, long max, PrintWriter out) {
-        return System.console() != null ? new Bar(task, max) : new Lines(task, out);
+        return System.console() != null ? new Bar(task, max) : new Lines(task, max, out);
     }
 
     private static final class Bar extends Progress {
@@ -49,24 +49,34 @@ abstract class Progress implements AutoCloseable {
         }
     }
 
+    /** Long tasks (more than 20 steps) print about every tenth of the way, short ones every step. */
     private static final class Lines extends Progress {
         private final String task;
         private final PrintWriter out;
+        private long max;
+        private long done;
+        private long lastTenth = -1;
 
-        Lines(String task, PrintWriter out) {
+        Lines(String task, long max, PrintWriter out) {
             this.task = task;
+            this.max = max;
             this.out = out;
         }
 
         @Override
         synchronized void step(String message) {
-            out.println(task + ": " + message);
-            out.flush();
+            done++;
+            long tenth = max > 0 ? done * 10 / max : done;
+            if (max <= 20 || tenth != lastTenth || done >= max) {
+                lastTenth = tenth;
+                out.println(task + ": " + message + (max > 20 ? " (" + done + "/" + max + ")" : ""));
+                out.flush();
+            }
         }
 
         @Override
-        void expect(long more) {
-            // a plain log has no total to show
+        synchronized void expect(long more) {
+            max += more;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.showmetrics.core.stats;
 
+import io.showmetrics.core.testing.MiniJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -47,7 +47,7 @@ public final class ComputeJob {
     static final List<String> SHOW_KEYED_ENTITIES = List.of("viewer_events", "chat_events", "player_events",
             "show_moments");
     /** Steps reported to the progress display. */
-    public static final int STEPS = 8;
+    public static final int STEPS = 7;
 
     static final StructType COMPUTE_LOG_SCHEMA = new StructType()
             .add("ingest_run_id", DataTypes.StringType, false)
