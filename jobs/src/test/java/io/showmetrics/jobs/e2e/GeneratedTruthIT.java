@@ -63,6 +63,15 @@ class GeneratedTruthIT {
                     .isCloseTo(t.get("live_gmv").asDouble(), within(0.005));
             soft.assertThat(k.<BigDecimal>getAs("gmv_24h").doubleValue()).as("%s gmv_24h", id)
                     .isCloseTo(t.get("gmv_24h").asDouble(), within(0.005));
+            for (String rate : List.of("returning_viewer_rate", "next_show_retention", "conversion_rate_24h")) {
+                JsonNode expected = t.get(rate);
+                Double actual = showRetention(id, rate, k);
+                if (expected == null || expected.isNull()) {
+                    soft.assertThat(actual).as("%s %s", id, rate).isNull();
+                } else {
+                    soft.assertThat(actual).as("%s %s", id, rate).isCloseTo(expected.asDouble(), within(1e-6));
+                }
+            }
             JsonNode stockout = t.get("stockout_minutes");
             if (stockout == null || stockout.isNull()) {
                 soft.assertThat(k.<Double>getAs("stockout_minutes")).as("%s stockout", id).isNull();
@@ -72,6 +81,71 @@ class GeneratedTruthIT {
             }
         }
         soft.assertAll();
+    }
+
+    /** A rate from gold show_kpi, or from the cross-show gold table show_retention. */
+    private static Double showRetention(String showId, String rate, Row kpi) {
+        if (rate.equals("conversion_rate_24h")) {
+            return kpi.getAs(rate);
+        }
+        return Lake.read(spark, data.lake().gold("show_retention")).filter(col("show_id").equalTo(showId))
+                .head().getAs(rate);
+    }
+
+    /** Cells of one viewer segment, keyed "cohort_week+k". */
+    private static Map<String, Row> viewerCells(String segment) {
+        Map<String, Row> cells = new HashMap<>();
+        for (Row r : Lake.read(spark, data.lake().gold("retention_cohort"))
+                .filter(col("kind").equalTo("viewer").and(col("segment").equalTo(segment))).collectAsList()) {
+            cells.put(r.getAs("cohort_week").toString() + "+" + r.getAs("week_offset"), r);
+        }
+        return cells;
+    }
+
+    /** Pooled share retained in week cohort + k over every cohort that reaches k. */
+    private static double pooledRate(Map<String, Row> cells, int k) {
+        long size = 0;
+        long retained = 0;
+        for (Row r : cells.values()) {
+            if (r.<Integer>getAs("week_offset") == k) {
+                size += r.<Long>getAs("cohort_size");
+                retained += r.<Long>getAs("retained");
+            }
+        }
+        return (double) retained / size;
+    }
+
+    @Test
+    void viewerRetentionCohortsMatchTheTruthAndRecoverThePlantedDecay() {
+        SoftAssertions soft = new SoftAssertions();
+        int compared = 0;
+        for (String[] segment : new String[][] {{"all", "all"}, {"generation:Gen Z", "gen_z"}}) {
+            Map<String, Row> cells = viewerCells(segment[0]);
+            for (JsonNode cohort : data.truth().at("/retention/realised/" + segment[1])) {
+                String week = cohort.get("cohort_week").asText();
+                JsonNode retained = cohort.get("retained");
+                for (int k = 0; k < retained.size(); k++) {
+                    Row cell = cells.get(week + "+" + k);
+                    soft.assertThat(cell).as("%s cell %s+%d", segment[0], week, k).isNotNull();
+                    if (cell != null) {
+                        soft.assertThat(cell.<Long>getAs("cohort_size")).as("%s size %s", segment[0], week)
+                                .isEqualTo(cohort.get("cohort_size").asLong());
+                        soft.assertThat(cell.<Long>getAs("retained")).as("%s retained %s+%d", segment[0], week, k)
+                                .isEqualTo(retained.get(k).asLong());
+                        compared++;
+                    }
+                }
+            }
+        }
+        soft.assertAll();
+        assertThat(compared).isGreaterThan(20);
+        // Planted: P(active in week cohort + k) = a * d^(k-1), a = 0.52 for Gen Z and 0.36 for the rest.
+        double genZ = data.truth().at("/retention/expected_rate_by_week_offset/gen_z").get(1).asDouble();
+        double rest = data.truth().at("/retention/expected_rate_by_week_offset/not_gen_z").get(1).asDouble();
+        double genZWeek1 = pooledRate(viewerCells("generation:Gen Z"), 1);
+        assertThat(genZWeek1).isCloseTo(genZ, within(0.1));
+        assertThat(genZWeek1).isGreaterThan(pooledRate(viewerCells("generation:Millennials"), 1));
+        assertThat(pooledRate(viewerCells("generation:Millennials"), 1)).isCloseTo(rest, within(0.1));
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PlantedEffectsIT {
     static final long[] SEEDS = {11, 12, 13, 14, 15};
-    static final double SCALE = 0.03;
+    static final double SCALE = 0.05;
 
     @TempDir
     static Path dir;
