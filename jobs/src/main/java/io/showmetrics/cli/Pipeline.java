@@ -86,7 +86,7 @@ final class Pipeline {
             result = ComputeJob.run(spark, options.lake(), runId, clock.instant(), full, progress::step);
         }
         stepSeconds.put("compute", seconds(t0));
-        out.println(result.nothingToDo() ? "compute: nothing new to compute"
+        out.println(result.noNewData() ? "compute: nothing new to compute"
                 : "compute: " + result.shows().size() + " show(s) computed"
                         + (result.full() ? " (full)" : " (incremental, from ingest runs " + result.ingestRuns() + ")"));
         out.flush();

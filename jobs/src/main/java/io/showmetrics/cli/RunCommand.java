@@ -60,9 +60,9 @@ final class RunCommand implements Callable<Integer> {
             try {
                 ingest = pipeline.ingest(spark, options, input, runId, started);
                 compute = pipeline.compute(spark, options, runId, full);
-                String status = ingest.totals().read() == 0 && compute.nothingToDo() ? "nothing_new" : "succeeded";
+                String status = ingest.totals().read() == 0 && compute.noNewData() ? "nothing_new" : "succeeded";
                 RunRecord record = new RunRecord(runId, started, clock.instant(), status,
-                        compute.nothingToDo() ? "no new data" : null, compute.shows().size(), pipeline.stepSeconds());
+                        compute.noNewData() ? "no new data" : null, compute.shows().size(), pipeline.stepSeconds());
                 PublishJob.Result publish = pipeline.publish(spark, options.lake(), database.db(), record);
                 Outcome outcome = new Outcome(runId, false, ingest, compute, publish,
                         Duration.between(started, clock.instant()));

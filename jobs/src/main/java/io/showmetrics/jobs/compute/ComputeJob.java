@@ -58,7 +58,7 @@ public final class ComputeJob {
 
     /** What a compute did. {@code shows} is empty when nothing was pending. */
     public record Result(List<String> ingestRuns, Set<String> shows, boolean full) {
-        public boolean nothingToDo() {
+        public boolean noNewData() {
             return ingestRuns.isEmpty() && !full;
         }
     }
