@@ -43,12 +43,7 @@ final class Pipeline {
     }
 
     static SparkSession spark(CommonOptions options) {
-        SparkSession spark = SparkSessions.local(options.master(), 8);
-        if (spark.sparkContext().isLocal()) {
-            // Delta replays its log with 50 tasks by default: pure overhead for a lake on one machine.
-            spark.conf().set("spark.databricks.delta.snapshotPartitions", "2");
-        }
-        return spark;
+        return SparkSessions.local(options.master(), 8);
     }
 
     Map<String, Double> stepSeconds() {

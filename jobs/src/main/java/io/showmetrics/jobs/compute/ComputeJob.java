@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.unix_millis;
 import static org.apache.spark.sql.functions.when;
 
@@ -22,7 +21,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -226,10 +224,7 @@ public final class ComputeJob {
 
     /** The latest row per show_id: the file loaded last wins (run, then file order, then line). */
     static Dataset<Row> latestShows(Dataset<Row> bronzeShows) {
-        return bronzeShows
-                .withColumn("_rank", row_number().over(Window.partitionBy("show_id")
-                        .orderBy(col("_run_id").desc(), col("_file_order").desc(), col("_line").desc())))
-                .filter(col("_rank").equalTo(1))
+        return LoadOrder.latest(bronzeShows, "show_id")
                 .select("show_id", "title", "host", "starts_at", "ends_at", "experiment_id", "featured_skus",
                         "channel");
     }

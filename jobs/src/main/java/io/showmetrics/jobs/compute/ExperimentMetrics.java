@@ -49,9 +49,7 @@ public final class ExperimentMetrics {
 
     /** The latest row per experiment (the file loaded last wins). */
     static Dataset<Row> latestExperiments(Dataset<Row> experiments) {
-        return experiments.withColumn("_rank", row_number().over(Window.partitionBy("experiment_id")
-                        .orderBy(col("_run_id").desc(), col("_file_order").desc(), col("_line").desc())))
-                .filter(col("_rank").equalTo(1)).drop("_rank");
+        return LoadOrder.latest(experiments, "experiment_id");
     }
 
     /**

@@ -91,9 +91,7 @@ public final class RetentionMetrics {
      * Gen X 1965–1980, Boomers 1946–1964, other years {@code other}, missing {@code unknown}).
      */
     static Dataset<Row> segments(Dataset<Row> cohorts, Dataset<Row> customers, Dataset<Row> firstChannel) {
-        Dataset<Row> latest = customers.withColumn("_r", row_number().over(Window.partitionBy("customer_id")
-                        .orderBy(col("_run_id").desc(), col("_file_order").desc(), col("_line").desc())))
-                .filter(col("_r").equalTo(1)).select("customer_id", "birth_year", "region");
+        Dataset<Row> latest = LoadOrder.latest(customers, "customer_id").select("customer_id", "birth_year", "region");
         Column y = col("birth_year");
         Column generation = when(y.isNull(), "unknown")
                 .when(y.between(1997, 2012), "Gen Z").when(y.between(1981, 1996), "Millennials")

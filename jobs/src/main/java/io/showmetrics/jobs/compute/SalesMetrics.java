@@ -10,7 +10,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lead;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.unix_millis;
@@ -55,10 +54,8 @@ public final class SalesMetrics {
     static Dataset<Row> netOrderLines(Dataset<Row> orders) {
         Dataset<Row> withdrawn = orders.filter(col("status").isin("cancelled", "returned"))
                 .select("order_id", "line_no").distinct();
-        return orders.filter(coalesce(col("status"), lit("placed")).equalTo("placed"))
-                .withColumn("_rank", row_number().over(Window.partitionBy("order_id", "line_no")
-                        .orderBy(col("_run_id").desc(), col("_file_order").desc(), col("_line").desc())))
-                .filter(col("_rank").equalTo(1))
+        return LoadOrder.latest(orders.filter(coalesce(col("status"), lit("placed")).equalTo("placed")),
+                        "order_id", "line_no")
                 .join(withdrawn, new String[] {"order_id", "line_no"}, "left_anti")
                 .select(col("order_id"), col("line_no"), col("ts"), unix_millis(col("ts")).as("ts_ms"),
                         col("channel"), col("sku"), col("quantity"), col("unit_price_reporting"),
