@@ -5,7 +5,9 @@
 #    into WORK/data (lake + embedded PostgreSQL), then runs it again with --full so gold/show_kpi has a
 #    second version for the lake tour's time travel;
 # 2. installs the kernel (install-kernel.sh) into WORK/jupyter, not the user's Jupyter folder;
-# 3. runs `jupyter nbconvert --to notebook --execute` on each notebook with SHOWMETRICS_DATA=WORK/data,
+# 3. starts the kernel once (kernel-ready.py: up to SHOWMETRICS_KERNEL_START_TIMEOUT s, default 480, two
+#    attempts, the kernel's log and a JVM thread dump printed when it does not answer);
+# 4. runs `jupyter nbconvert --to notebook --execute` on each notebook with SHOWMETRICS_DATA=WORK/data,
 #    a per-cell timeout (SHOWMETRICS_NOTEBOOK_CELL_TIMEOUT, default 600 s), output to WORK/executed.
 # BUILD_DIR is the jobs module's build folder (default jobs/target, made by `mvn -B -DskipTests install`).
 # WORK is SHOWMETRICS_NOTEBOOK_WORK, else a new temporary folder; it is kept for inspection.
@@ -36,21 +38,41 @@ export JUPYTER_DATA_DIR="$work/jupyter"
 "$here/install-kernel.sh" "$build_dir" > "$work/install-kernel.log" 2>&1 \
   || { cat "$work/install-kernel.log" >&2; exit 1; }
 
+export JAVA
+/usr/bin/python3 "$here/kernel-ready.py" showmetrics-java "${SHOWMETRICS_KERNEL_START_TIMEOUT:-480}" 2 "$work/kernel" \
+  || { echo "the notebook kernel did not start; logs in $work/kernel" >&2; exit 1; }
+
 export SHOWMETRICS_DATA="$work/data"
 unset SHOWMETRICS_LAKE SHOWMETRICS_DB_URL
 mkdir -p "$work/executed"
 failed=()
+execute() { # NAME NOTEBOOK
+  jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=showmetrics-java \
+    --ExecutePreprocessor.timeout="${SHOWMETRICS_NOTEBOOK_CELL_TIMEOUT:-600}" \
+    --ExecutePreprocessor.startup_timeout="${SHOWMETRICS_KERNEL_START_TIMEOUT:-480}" \
+    --output-dir "$work/executed" --output "$1" "$2" > "$work/executed/$1.log" 2>&1
+}
 for notebook in "$here"/*.ipynb; do
   name="$(basename "$notebook" .ipynb)"
   start=$SECONDS
-  # nbconvert runs the kernel with the notebook's folder as working directory.
-  if jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=showmetrics-java \
-      --ExecutePreprocessor.timeout="${SHOWMETRICS_NOTEBOOK_CELL_TIMEOUT:-600}" \
-      --ExecutePreprocessor.startup_timeout=300 \
-      --output-dir "$work/executed" --output "$name" "$notebook" > "$work/executed/$name.log" 2>&1; then
+  # nbconvert runs the kernel with the notebook's folder as working directory. A kernel that did not
+  # start (as opposed to a failing cell) gets one more try, with the first log kept.
+  ok=true
+  if ! execute "$name" "$notebook"; then
+    if grep -q -E "Kernel didn't respond|Kernel died before replying" "$work/executed/$name.log"; then
+      mv "$work/executed/$name.log" "$work/executed/$name.first-start.log"
+      echo "notebook $name: the kernel did not start; trying once more" >&2
+      execute "$name" "$notebook" || ok=false
+    else
+      ok=false
+    fi
+  fi
+  if $ok; then
     echo "notebook $name: ok in $((SECONDS - start)) s" >&2
   else
-    echo "notebook $name: FAILED after $((SECONDS - start)) s; the end of its log:" >&2
+    echo "notebook $name: FAILED after $((SECONDS - start)) s; the kernel's log and the end of nbconvert's:" >&2
+    grep -E '^\[20[0-9-]+ [0-9:]+\]|Exception|Error' "$work/executed/$name.log" | head -n 40 >&2 || true
+    echo "..." >&2
     grep -v -E 'frozen modules|Debugger warning|breakpoints|PYDEVD|Debugging will proceed' "$work/executed/$name.log" \
       | tail -n 40 >&2
     failed+=("$name")

@@ -34,7 +34,7 @@ class NotebooksIT {
         long t0 = System.nanoTime();
         Processes.runOk(List.of(notebooks.resolve("run-all.sh").toString(), Processes.buildDirectory().toString()),
                 Map.of("SHOWMETRICS_NOTEBOOK_WORK", work.toString(), "JAVA_HOME", System.getProperty("java.home")),
-                work.resolve("run-all.log"), Duration.ofMinutes(30));
+                work.resolve("run-all.log"), Duration.ofMinutes(40));
         System.out.printf("NotebooksIT: run-all.sh %.1f s%n", (System.nanoTime() - t0) / 1e9);
 
         for (Path source : sources) {

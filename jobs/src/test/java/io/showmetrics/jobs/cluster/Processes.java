@@ -79,7 +79,7 @@ final class Processes {
     /** Like {@link #run} but the command must exit with 0. */
     static void runOk(List<String> command, Map<String, String> env, Path log, Duration timeout) {
         int code = run(command, env, log, timeout);
-        assertThat(code).as("exit code of %s; the end of its output:\n%s", String.join(" ", command), tail(log, 60))
+        assertThat(code).as("exit code of %s; the end of its output:\n%s", String.join(" ", command), tail(log, 150))
                 .isZero();
     }
 
