@@ -681,9 +681,7 @@ class DashboardBrowserIT {
         @Test
         void runDetailReconcilesEachFileAndChartsQuarantineByReason() {
             browser.open("/runs");
-            browser.find(By.linkText("r-0302")).click();
-            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-                    .until(d -> "true".equals(d.findElement(By.tagName("main")).getDomAttribute("data-ready")));
+            browser.navigate(() -> browser.find(By.linkText("r-0302")).click());
 
             String gz = "viewer_events/viewer_events/dt=2026-03-01/part-0001.jsonl.gz";
             assertThat(browser.cell("files-table", gz, "recordsRead")).isEqualTo("8,000");

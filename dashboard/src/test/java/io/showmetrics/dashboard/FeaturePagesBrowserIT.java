@@ -170,6 +170,7 @@ class FeaturePagesBrowserIT {
         omnichannelPeriod("quarter", "2026-01-01", 3900, 780, 300, 2700).insert(jdbc);
     }
 
+    /** For controls that reload the data in place (main[data-ready] turns false at once, then true). */
     private static void waitForPage(String path) {
         new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith(path)
                 && "true".equals(d.findElement(By.tagName("main")).getDomAttribute("data-ready")));
@@ -194,8 +195,8 @@ class FeaturePagesBrowserIT {
             new Select(browser.find(By.id("goal-metric"))).selectByValue("peak_concurrent_viewers");
             new Select(browser.find(By.id("goal-direction"))).selectByValue("at_least");
             browser.find(By.id("goal-target")).sendKeys("790");
-            browser.find(By.id("goal-save")).click();
-            waitForPage("/goals");
+            browser.navigate(() -> browser.find(By.id("goal-save")).click());
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/goals");
 
             assertThat(browser.find(By.id("goal-notice")).getText())
                     .isEqualTo("Goal set: Peak concurrent viewers ≥ 790 for Spring Collection Launch.");
@@ -226,8 +227,8 @@ class FeaturePagesBrowserIT {
             browser.open("/goals");
 
             browser.find(By.id("import-file")).sendKeys(csv.toString());
-            browser.find(By.id("import-submit")).click();
-            waitForPage("/goals");
+            browser.navigate(() -> browser.find(By.id("import-submit")).click());
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/goals");
 
             assertThat(browser.find(By.id("import-errors")).getText()).contains("Nothing was imported from " + csv.getFileName());
             assertThat(browser.find(By.cssSelector("#import-error-table tbody tr[data-line='3'] td[data-col=message]")).getText())

@@ -10,10 +10,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Headless Chromium driven by Selenium, against a running dashboard at {@code baseUrl}. */
@@ -57,10 +59,26 @@ public final class Browser implements AutoCloseable {
     /** Opens {@code path} and waits until its script has rendered the data (main[data-ready=true]). */
     public void open(String path) {
         get(path);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+        waitForData(path);
+    }
+
+    /**
+     * Does something that loads a new page (submits a form, follows a link, a control that reloads the
+     * page) and waits until the old page is gone and the new one has rendered its data. Waiting only for
+     * data-ready would be satisfied by the old page when the new one has the same address.
+     */
+    public void navigate(Runnable action) {
+        WebElement oldMain = driver.findElement(By.tagName("main"));
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(oldMain));
+        waitForData(driver.getCurrentUrl());
+    }
+
+    private void waitForData(String page) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
             String ready = d.findElement(By.tagName("main")).getDomAttribute("data-ready");
             if ("error".equals(ready)) {
-                throw new AssertionError("The page " + path + " failed to load its data: "
+                throw new AssertionError("The page " + page + " failed to load its data: "
                         + d.findElement(By.tagName("main")).getText());
             }
             return "true".equals(ready);
