@@ -11,7 +11,7 @@
 #    a per-cell timeout (SHOWMETRICS_NOTEBOOK_CELL_TIMEOUT, default 600 s), output to WORK/executed.
 # rapaio-jupyter-kernel 3.0.1 now and then binds its sockets and then never answers (about one start in
 # three here; its thread dump shows the shell loop polling a socket that never fires). Such a start is
-# hopeless, so a kernel that has not answered within SHOWMETRICS_KERNEL_START_TIMEOUT (default 120 s;
+# hopeless, so a kernel that has not answered within SHOWMETRICS_KERNEL_START_TIMEOUT (default 60 s;
 # a good start answers in 2-5 s) is killed and started again, up to SHOWMETRICS_KERNEL_START_ATTEMPTS
 # (default 6) times. Only kernel starts are retried, never a failing cell.
 # BUILD_DIR is the jobs module's build folder (default jobs/target, made by `mvn -B -DskipTests install`).
@@ -44,7 +44,7 @@ export JUPYTER_DATA_DIR="$work/jupyter"
   || { cat "$work/install-kernel.log" >&2; exit 1; }
 
 export JAVA
-start_timeout="${SHOWMETRICS_KERNEL_START_TIMEOUT:-120}"
+start_timeout="${SHOWMETRICS_KERNEL_START_TIMEOUT:-60}"
 start_attempts="${SHOWMETRICS_KERNEL_START_ATTEMPTS:-6}"
 /usr/bin/python3 "$here/kernel-ready.py" showmetrics-java "$start_timeout" "$start_attempts" "$work/kernel" \
   || { echo "the notebook kernel did not start; logs in $work/kernel" >&2; exit 1; }
