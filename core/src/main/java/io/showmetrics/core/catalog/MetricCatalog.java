@@ -91,8 +91,8 @@ public final class MetricCatalog {
                     LIVE, "currency", false, true),
             show("stockout_minutes", "Stock-out minutes",
                     "Minutes of the live window during which the latest online stock row (no store_id) of at least "
-                            + "one featured sku said available_qty <= 0 (union over skus). Empty (–) when the show "
-                            + "has no featured sku or no stock row was loaded for them.", LIVE, "minutes", false,
+                            + "one featured sku said available_qty <= 0 (union over skus). 0 when stock is loaded but "
+                            + "no featured sku was out of stock; empty (–) when no stock data is loaded.", LIVE, "minutes", false,
                     true),
             minute("viewers", "Viewers per minute",
                     "For minute m of the show, distinct viewers present at any time in [m, m + 1 min). Minutes "

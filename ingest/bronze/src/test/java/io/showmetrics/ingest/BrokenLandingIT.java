@@ -174,8 +174,8 @@ class BrokenLandingIT {
     Row o5 = table(spark, lake, "orders").filter(col("order_id").equalTo("o5")).head();
     assertThat(o5.<String>getAs("currency")).isEqualTo("USD");
     assertThat(o5.<BigDecimal>getAs("unit_price")).isEqualByComparingTo("1.0001");
-    // 1.0001 x 0.5 = 0.50005, rounded HALF_UP to 4 decimals.
-    assertThat(o5.<BigDecimal>getAs("unit_price_reporting")).isEqualByComparingTo("0.5001");
+    // 1.0001 x 0.5 = 0.50005, kept unrounded (quantity x price x rate is summed at full precision).
+    assertThat(o5.<BigDecimal>getAs("unit_price_reporting")).isEqualByComparingTo("0.50005");
     assertThat(o5.<String>getAs("line_no")).isEqualTo("1");
 
     List<Row> o1 = table(spark, lake, "orders").filter(col("order_id").equalTo("o1")).orderBy("_line").collectAsList();
@@ -193,7 +193,7 @@ class BrokenLandingIT {
     assertThat(table(spark, lake, "customers").count()).isZero();
     assertThat(table(spark, lake, "viewer_events").schema().apply("replay").nullable()).isFalse();
     assertThat(table(spark, lake, "viewer_events").schema().apply("ts").dataType().typeName()).isEqualTo("timestamp");
-    assertThat(table(spark, lake, "orders").schema().apply("unit_price_reporting").dataType().simpleString()).isEqualTo("decimal(18,4)");
+    assertThat(table(spark, lake, "orders").schema().apply("unit_price_reporting").dataType().simpleString()).isEqualTo("decimal(30,12)");
   }
 
   @Test

@@ -35,7 +35,7 @@ public final class Rows {
             .add("order_id", DataTypes.StringType).add("line_no", DataTypes.StringType)
             .add("ts", DataTypes.TimestampType).add("channel", DataTypes.StringType)
             .add("sku", DataTypes.StringType).add("quantity", DataTypes.LongType)
-            .add("unit_price_reporting", DataTypes.createDecimalType(18, 4)).add("customer_id", DataTypes.StringType)
+            .add("unit_price_reporting", DataTypes.createDecimalType(30, 12)).add("customer_id", DataTypes.StringType)
             .add("show_id", DataTypes.StringType).add("store_id", DataTypes.StringType)
             .add("status", DataTypes.StringType).add("_run_id", DataTypes.StringType)
             .add("_file_order", DataTypes.IntegerType).add("_line", DataTypes.LongType);

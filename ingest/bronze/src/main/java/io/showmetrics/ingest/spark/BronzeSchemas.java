@@ -67,7 +67,8 @@ public final class BronzeSchemas {
       .add("records_duplicate", DataTypes.LongType)
       .add("loaded_at", DataTypes.TimestampType);
 
-  private static final DataType MONEY = DataTypes.createDecimalType(18, 4);
+  /** {@code unit_price_reporting}: the price converted to the reporting currency, unrounded. */
+  public static final DataType REPORTING_PRICE = DataTypes.createDecimalType(30, 12);
 
   private BronzeSchemas() {}
 
@@ -79,7 +80,7 @@ public final class BronzeSchemas {
       schema = schema.add(f.name(), tableType(f), nullable);
     }
     if (isOrders(entity)) {
-      schema = schema.add(UNIT_PRICE_REPORTING, MONEY);
+      schema = schema.add(UNIT_PRICE_REPORTING, REPORTING_PRICE);
     }
     return schema
         .add(EXTRA, DataTypes.StringType)
@@ -120,7 +121,7 @@ public final class BronzeSchemas {
       columns.add(fromStaging(f).as(f.name()));
     }
     if (isOrders(entity)) {
-      columns.add(col(UNIT_PRICE_REPORTING).cast(MONEY).as(UNIT_PRICE_REPORTING));
+      columns.add(col(UNIT_PRICE_REPORTING).cast(REPORTING_PRICE).as(UNIT_PRICE_REPORTING));
     }
     columns.add(col(EXTRA));
     columns.add(col(FILE));

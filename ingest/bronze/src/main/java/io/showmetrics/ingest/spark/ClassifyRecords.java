@@ -20,7 +20,6 @@ import static org.apache.spark.sql.functions.format_string;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.when;
 
@@ -97,9 +96,10 @@ public final class ClassifyRecords {
     Column valid = col(REASON).isNull();
     Column foreign = col("currency").notEqual(lit(reportingCurrency));
     Column missingRate = valid.and(foreign).and(col(RATE).isNull());
-    // try_cast: a product beyond decimal(18,4) becomes null (and a quarantine row), not a failed run.
-    Column converted = when(foreign, round(col("unit_price").multiply(col(RATE)), 4)).otherwise(col("unit_price"))
-        .try_cast(DataTypes.createDecimalType(18, 4));
+    // Not rounded to cents: quantity x price x rate is summed at full precision downstream. try_cast: a
+    // product beyond the column becomes null (and a quarantine row), not a failed run.
+    Column converted = when(foreign, col("unit_price").multiply(col(RATE))).otherwise(col("unit_price"))
+        .try_cast(BronzeSchemas.REPORTING_PRICE);
     Column tooLarge = valid.and(col(RATE).isNotNull().or(col("currency").equalTo(lit(reportingCurrency)))).and(converted.isNull());
     Column noRateMessage = format_string(IngestErrors.NO_FX_RATE_TEMPLATE, col(FILE), col(LINE),
         col("currency"), col("currency"), col(ORDER_DATE).cast(DataTypes.StringType), lit(reportingCurrency));

@@ -44,7 +44,7 @@ public final class Entities {
   public static final EntitySchema FX_RATES = new EntitySchema("fx_rates", List.of(
       required("currency", CURRENCY),
       required("date", DATE),
-      required("rate_to_reporting", DECIMAL).decimal(18, 8).atLeast(Minimum.POSITIVE)),
+      required("rate_to_reporting", DECIMAL).decimal(28, 14).atLeast(Minimum.POSITIVE)),
       Identity.UPDATE, List.of("currency", "date"), null, null, null);
 
   public static final EntitySchema SHOWS = new EntitySchema("shows", List.of(
@@ -113,7 +113,7 @@ public final class Entities {
       required("channel", ENUM).allowing(ORDER_CHANNELS),
       required("sku", IDENTIFIER),
       required("quantity", LONG).atLeast(Minimum.NON_NEGATIVE),
-      required("unit_price", DECIMAL).decimal(18, 4).atLeast(Minimum.NON_NEGATIVE),
+      required("unit_price", DECIMAL).decimal(24, 10).atLeast(Minimum.NON_NEGATIVE),
       required("currency", CURRENCY),
       optional("line_no", IDENTIFIER).defaultingTo("sku"),
       optional("customer_id", IDENTIFIER),

@@ -30,11 +30,11 @@ public final class IngestErrors {
           + " record (currency, date, rate_to_reporting) for that day or send the order in %s";
 
   /**
-   * {@code String.format} template for a converted price that does not fit {@code decimal(18,4)}
+   * {@code String.format} template for a converted price that does not fit {@code decimal(30,12)}
    * ({@code bad_type}); arguments: file, line, unit price, currency, reporting currency.
    */
   public static final String CONVERTED_PRICE_TOO_LARGE_TEMPLATE =
-      "%s:%d: field 'unit_price' = '%s' %s does not fit decimal(18,4) once converted to %s; check the"
+      "%s:%d: field 'unit_price' = '%s' %s does not fit decimal(30,12) once converted to %s; check the"
           + " price and the fx rate of that day";
 
   private IngestErrors() {}

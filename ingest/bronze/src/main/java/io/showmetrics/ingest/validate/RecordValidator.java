@@ -373,8 +373,7 @@ public final class RecordValidator {
 
   private static Object decimal(String file, long line, Field field, JsonNode node) {
     String name = field.name();
-    String expected = "a decimal number with at most " + (field.precision() - field.scale())
-        + " digits before and " + field.scale() + " after the point";
+    String expected = "a decimal number with at most " + (field.precision() - field.scale()) + " digits before the point";
     BigDecimal value;
     if (node.isNumber()) {
       value = node.decimalValue();
@@ -390,14 +389,16 @@ public final class RecordValidator {
     }
     BigDecimal normalized = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
     int integerDigits = normalized.precision() - normalized.scale();
-    if (normalized.scale() > field.scale() || integerDigits > field.precision() - field.scale()) {
+    // Money is "a decimal number": more decimals than the column keeps are rounded (HALF_UP), not refused;
+    // the scales (10 for prices, 14 for fx rates) keep any realistic input exact.
+    if (integerDigits > field.precision() - field.scale()) {
       return new Rejected(Reason.BAD_TYPE, name, IngestErrors.badType(file, line, name, value.toPlainString(), expected));
     }
     if (value.signum() < 0 || (value.signum() == 0 && field.minimum() == Field.Minimum.POSITIVE)) {
       return new Rejected(Reason.NEGATIVE_VALUE, name,
           IngestErrors.negativeValue(file, line, name, value.toPlainString(), field.minimum() == Field.Minimum.NON_NEGATIVE));
     }
-    return normalized.setScale(field.scale());
+    return normalized.setScale(field.scale(), java.math.RoundingMode.HALF_UP);
   }
 
   private static Object date(String file, long line, String name, JsonNode node) {

@@ -105,8 +105,8 @@ class ClassifyRecordsIT {
         .orderBy(BronzeSchemas.LINE).select("_status", "_reason", "_field", BronzeSchemas.UNIT_PRICE_REPORTING).collectAsList();
     assertThat(out).extracting(r -> r.getString(1) == null ? r.getString(0) : r.getString(1) + "/" + r.getString(2))
         .containsExactly("accepted", "no_fx_rate/currency", "bad_type/unit_price", "accepted");
-    // 3.3333 x 0.5 = 1.66665, HALF_UP to 1.6667; the reporting currency passes through.
-    assertThat(out.get(0).getDecimal(3)).isEqualByComparingTo("1.6667");
+    // 3.3333 x 0.5 = 1.66665, kept unrounded; the reporting currency passes through.
+    assertThat(out.get(0).getDecimal(3)).isEqualByComparingTo("1.66665");
     assertThat(out.get(3).getDecimal(3)).isEqualByComparingTo("19.99");
   }
 }

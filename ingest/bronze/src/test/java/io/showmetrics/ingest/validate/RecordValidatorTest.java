@@ -125,8 +125,8 @@ class RecordValidatorTest {
     }
 
     @Test
-    void priceWithMoreDecimalsThanTheColumn() {
-      assertRejected(json(order().with("unit_price", "1.00001")), Reason.BAD_TYPE, "unit_price");
+    void priceWithMoreIntegerDigitsThanTheColumn() {
+      assertRejected(json(order().with("unit_price", "123456789012345")), Reason.BAD_TYPE, "unit_price");
     }
 
     @Test
@@ -376,7 +376,18 @@ class RecordValidatorTest {
       Accepted a = accepted(json(order()));
       assertThat(value(a, Entities.ORDERS, "line_no")).isEqualTo("sku1");
       assertThat(value(a, Entities.ORDERS, "status")).isEqualTo("placed");
-      assertThat(value(a, Entities.ORDERS, "unit_price")).isEqualTo(new BigDecimal("19.9900"));
+      assertThat(value(a, Entities.ORDERS, "unit_price")).isEqualTo(new BigDecimal("19.9900000000"));
+    }
+
+    @Test
+    void moneyIsADecimalNumberOfAnyScale() {
+      // Kept exactly up to the column's scale (10 for prices, 14 for rates), HALF_UP beyond it; never refused.
+      assertThat(value(accepted(json(order().with("unit_price", "9.99999"))), Entities.ORDERS, "unit_price"))
+          .isEqualTo(new BigDecimal("9.9999900000"));
+      assertThat(value(accepted(json(order().with("unit_price", "1.00000000005"))), Entities.ORDERS, "unit_price"))
+          .isEqualTo(new BigDecimal("1.0000000001"));
+      assertThat(value(accepted(json(fxRate().with("rate_to_reporting", 0.9211495946941234))), Entities.FX_RATES,
+          "rate_to_reporting")).isEqualTo(new BigDecimal("0.92114959469412"));
     }
 
     @Test
