@@ -1,6 +1,5 @@
 package io.showmetrics.jobs.compute;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -125,12 +124,7 @@ public final class ComputeJob {
         log.accept("show KPIs");
         Dataset<Row> kpis = ViewerMetrics.showKpis(shows, viewerEvents, intervals, chat, player)
                 .join(SalesMetrics.salesKpis(shows, viewerEvents, intervals, netLines), "show_id")
-                .join(SalesMetrics.stockoutMinutes(shows, stock), new String[] {"show_id"}, "left");
-        if (!stock.isEmpty()) {
-            // Stock is loaded: a show none of whose featured skus was ever out of stock (or that has no stock
-            // rows for them) had 0 stock-out minutes; NULL stays for lakes without any stock data.
-            kpis = kpis.withColumn("stockout_minutes", coalesce(col("stockout_minutes"), lit(0.0)));
-        }
+                .join(SalesMetrics.stockoutMinutesPerShow(shows, stock), new String[] {"show_id"}, "left");
         Column unique = col("unique_viewers");
         Column identified = col("identified_viewers");
         Column orders = col("live_orders");

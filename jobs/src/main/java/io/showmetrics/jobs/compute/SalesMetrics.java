@@ -108,6 +108,18 @@ public final class SalesMetrics {
                 .agg(countDistinct("order_id").as("orders"), sum("revenue").cast("decimal(20,4)").as("gmv"));
     }
 
+    /**
+     * stockout_minutes for every show: as {@link #stockoutMinutes}, and 0 for a show none of whose featured
+     * skus was out of stock (no featured sku or no stock row for them included) once any stock row is
+     * loaded; NULL for every show when the lake holds no stock data ("only where stock is loaded").
+     */
+    static Dataset<Row> stockoutMinutesPerShow(Dataset<Row> shows, Dataset<Row> stock) {
+        Dataset<Row> perShow = shows.select("show_id").distinct()
+                .join(stockoutMinutes(shows, stock), new String[] {"show_id"}, "left");
+        return stock.isEmpty() ? perShow
+                : perShow.withColumn("stockout_minutes", coalesce(col("stockout_minutes"), lit(0.0)));
+    }
+
     /** Output of {@link StockoutFn}. */
     static final StructType STOCKOUT_SCHEMA = new StructType()
             .add("show_id", DataTypes.StringType, false)

@@ -17,6 +17,7 @@ import static io.showmetrics.jobs.support.Rows.showWithSkus;
 import static io.showmetrics.jobs.support.Rows.stock;
 import static io.showmetrics.jobs.support.Rows.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.showmetrics.ingest.spark.SparkSessions;
 import java.math.BigDecimal;
@@ -135,9 +136,22 @@ class SalesMetricsTest {
         }
 
         @Test
-        void noStockRowForTheFeaturedSkusMeansNotMeasured() {
-            assertThat(SalesMetrics.stockoutMinutes(frame(spark, SHOWS, List.of(showWithSkus("s1", 30, "A"))),
-                    frame(spark, STOCK, List.of(stock("Z", 0, 0, null)))).collectAsList()).isEmpty();
+        void noStockRowForTheFeaturedSkusIsZeroOnceStockIsLoaded() {
+            Dataset<Row> shows = frame(spark, SHOWS, List.of(showWithSkus("s1", 30, "A"), show("s2", 30)));
+            assertThat(SalesMetrics.stockoutMinutes(shows, frame(spark, STOCK, List.of(stock("Z", 0, 0, null))))
+                    .collectAsList()).isEmpty();
+            List<Row> perShow = SalesMetrics.stockoutMinutesPerShow(shows,
+                    frame(spark, STOCK, List.of(stock("Z", 0, 0, null)))).orderBy("show_id").collectAsList();
+            assertThat(perShow).extracting(r -> r.getString(0), r -> r.get(1))
+                    .containsExactly(tuple("s1", 0.0), tuple("s2", 0.0));
+        }
+
+        @Test
+        void withoutAnyStockDataItIsNotMeasured() {
+            List<Row> perShow = SalesMetrics.stockoutMinutesPerShow(
+                    frame(spark, SHOWS, List.of(showWithSkus("s1", 30, "A"))), frame(spark, STOCK, List.of()))
+                    .collectAsList();
+            assertThat(perShow).extracting(r -> r.getString(0), r -> r.get(1)).containsExactly(tuple("s1", null));
         }
     }
 
