@@ -116,7 +116,7 @@ class PipelineIT {
     void firstRunPublishesHandComputedKpisAndReconciles() {
         Execution e = run();
         assertThat(e.exitCode()).as(e.out() + e.err()).isZero();
-        assertThat(e.out()).contains("read 22 = accepted 20 + quarantined 1 + duplicates 1");
+        assertThat(e.out()).contains("read 23 = accepted 21 + quarantined 1 + duplicates 1");
 
         Map<String, Object> s1 = query(s -> row(s, "SELECT * FROM show_kpi WHERE show_id = 's1'"));
         // v1 [19:00,19:01) after clipping its lobby time, v2 [19:00:30,19:02) without leave,
@@ -134,6 +134,9 @@ class PipelineIT {
                 .containsExactly(1L, 1L, 1L, 1L);
         assertThat(List.of(s1.get("product_clickers"), s1.get("carters"))).containsExactly(1L, 1L);
         assertThat(s1.get("status")).isEqualTo("final");
+        // c1 (v1, v3) bought 2 x 12.50 on the web at 21:00, inside [first presence, ends_at + 24 h).
+        assertThat(s1.get("buyers_24h")).isEqualTo(1L);
+        assertThat((java.math.BigDecimal) s1.get("gmv_24h")).isEqualByComparingTo("25");
 
         Map<String, Object> s2 = query(s -> row(s, "SELECT * FROM show_kpi WHERE show_id = 's2'"));
         assertThat(s2.get("unique_viewers")).isEqualTo(0L);
@@ -146,7 +149,7 @@ class PipelineIT {
         Map<String, Object> run = query(s -> row(s, "SELECT * FROM pipeline_run"));
         assertThat(run.get("status")).isEqualTo("succeeded");
         assertThat(List.of(run.get("records_read"), run.get("records_accepted"), run.get("records_quarantined"),
-                run.get("records_duplicate"))).containsExactly(22L, 20L, 1L, 1L);
+                run.get("records_duplicate"))).containsExactly(23L, 21L, 1L, 1L);
         Map<String, Object> q = query(s -> row(s, "SELECT * FROM quarantine_sample"));
         assertThat(q.get("reason")).isEqualTo("bad_timestamp");
         assertThat(q.get("field")).isEqualTo("ts");
@@ -190,6 +193,20 @@ class PipelineIT {
 
     @Test
     @Order(4)
+    void aLateReturnReopensTheShowWhoseWindowHeldThePurchase() throws IOException {
+        // Day 3 brings only the return of c1's web line o1/1, dated 2026-03-03 09:00: inside s2's window,
+        // while the purchase it cancels counted for s1. Both shows are recomputed; s1 loses its buyer.
+        copy(Path.of("src/test/resources/landing_late_return"), landing);
+        Execution e = run();
+        assertThat(e.exitCode()).as(e.out() + e.err()).isZero();
+        assertThat(e.out()).contains("read 1 = accepted 1").contains("2 show(s) computed");
+        Map<String, Object> s1 = query(s -> row(s, "SELECT * FROM show_kpi WHERE show_id = 's1'"));
+        assertThat(s1.get("buyers_24h")).isEqualTo(0L);
+        assertThat((java.math.BigDecimal) s1.get("gmv_24h")).isEqualByComparingTo("0");
+    }
+
+    @Test
+    @Order(5)
     void badArgumentsExitWithTwoAndSayWhatToFix() {
         Execution missing = showmetrics("run", "--input", dir.resolve("nope").toString(), "--data", data.toString());
         assertThat(missing.exitCode()).isEqualTo(2);

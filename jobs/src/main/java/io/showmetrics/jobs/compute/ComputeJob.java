@@ -28,7 +28,8 @@ import org.apache.spark.sql.types.StructType;
  * Bronze → silver → gold, incrementally: only shows touched by ingest runs not yet computed are
  * recomputed, and their gold rows replaced in one Delta commit per table ({@code replaceWhere}). A
  * show is touched by its own row, its viewer/chat/player events and moments, live orders carrying its
- * id, any order inside its 24-hour conversion window (a viewer may buy on the web), and stock rows
+ * id, any order inside its 24-hour conversion window (a viewer may buy on the web; for a cancel or
+ * return, any row of the same order line counts, so the show of the original purchase is re-opened), and stock rows
  * before its live window ends. The first run, or {@code full}, recomputes everything. Net order lines
  * and the cross-show metrics (experiments, retention, store-visit attribution, omnichannel) are
  * recomputed whole whenever anything is pending: they relate every show and customer to each other.
@@ -252,17 +253,17 @@ public final class ComputeJob {
         for (String entity : SHOW_KEYED_ENTITIES) {
             ids = ids.union(Lake.read(spark, lake.bronze(entity)).filter(fromRuns).select("show_id"));
         }
-        Dataset<Row> newOrders = Lake.read(spark, lake.bronze("orders")).filter(fromRuns);
-        ids = ids.union(newOrders.filter(col("show_id").isNotNull()).select("show_id"));
-        Column start = unix_millis(col("starts_at"));
-        Row orderSpan = newOrders.agg(min(unix_millis(col("ts"))), max(unix_millis(col("ts")))).head();
-        if (!orderSpan.isNullAt(0)) {
-            // A show whose conversion window [starts_at, ends_at + 24 h) overlaps the new orders' span.
-            ids = ids.union(shows.filter(start.leq(lit(orderSpan.getLong(1)))
-                    .and(unix_millis(col("ends_at")).plus(SalesMetrics.CONVERSION_WINDOW_MILLIS)
-                            .gt(lit(orderSpan.getLong(0)))))
-                    .select("show_id"));
-        }
+        // Every row of an order line the runs touched, older ones included: a cancel or return dated today
+        // takes the line out of the show whose window held its placement, days ago.
+        Dataset<Row> orders = Lake.read(spark, lake.bronze("orders"));
+        Dataset<Row> touched = orders.join(orders.filter(fromRuns).select("order_id", "line_no").distinct(),
+                new String[] {"order_id", "line_no"}, "left_semi");
+        ids = ids.union(touched.filter(col("show_id").isNotNull()).select("show_id"));
+        // A show whose conversion window [starts_at, ends_at + 24 h) holds one of those rows.
+        Dataset<Row> times = touched.select(unix_millis(col("ts")).as("_ts_ms")).distinct();
+        ids = ids.union(shows.join(times, unix_millis(col("starts_at")).leq(col("_ts_ms"))
+                        .and(unix_millis(col("ends_at")).plus(SalesMetrics.CONVERSION_WINDOW_MILLIS).gt(col("_ts_ms"))))
+                .select("show_id"));
         Row stockStart = Lake.read(spark, lake.bronze("stock")).filter(fromRuns).agg(min(unix_millis(col("ts")))).head();
         if (!stockStart.isNullAt(0)) {
             ids = ids.union(shows.filter(unix_millis(col("ends_at")).plus(
