@@ -29,8 +29,8 @@ import org.apache.spark.sql.types.StructType;
  * recomputed, and their gold rows replaced in one Delta commit per table ({@code replaceWhere}). A
  * show is touched by its own row, its viewer/chat/player events and moments, live orders carrying its
  * id, any order inside its 24-hour conversion window (a viewer may buy on the web; for a cancel or
- * return, any row of the same order line counts, so the show of the original purchase is re-opened), and stock rows
- * before its live window ends. The first run, or {@code full}, recomputes everything. Net order lines
+ * return, any row of the same order line counts, so the show of the original purchase is re-opened),
+ * and stock rows before its live window ends. The first run, or {@code full}, recomputes everything. Net order lines
  * and the cross-show metrics (experiments, retention, store-visit attribution, omnichannel) are
  * recomputed whole whenever anything is pending: they relate every show and customer to each other.
  *
@@ -261,9 +261,9 @@ public final class ComputeJob {
         ids = ids.union(touched.filter(col("show_id").isNotNull()).select("show_id"));
         // A show whose conversion window [starts_at, ends_at + 24 h) holds one of those rows.
         Dataset<Row> times = touched.select(unix_millis(col("ts")).as("_ts_ms")).distinct();
+        Column windowEnd = unix_millis(col("ends_at")).plus(SalesMetrics.CONVERSION_WINDOW_MILLIS);
         ids = ids.union(shows.join(times, unix_millis(col("starts_at")).leq(col("_ts_ms"))
-                        .and(unix_millis(col("ends_at")).plus(SalesMetrics.CONVERSION_WINDOW_MILLIS).gt(col("_ts_ms"))))
-                .select("show_id"));
+                .and(windowEnd.gt(col("_ts_ms")))).select("show_id"));
         Row stockStart = Lake.read(spark, lake.bronze("stock")).filter(fromRuns).agg(min(unix_millis(col("ts")))).head();
         if (!stockStart.isNullAt(0)) {
             ids = ids.union(shows.filter(unix_millis(col("ends_at")).plus(
