@@ -16,13 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.showmetrics.dashboard.testing.Browser;
 import io.showmetrics.dashboard.testing.Fixtures;
 import io.showmetrics.dashboard.testing.MutableClock;
-import io.showmetrics.dashboard.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import picocli.CommandLine;
 
 /**
  * Every page in headless Chromium: the app started through {@code serve} on a random port against a real
@@ -47,21 +44,13 @@ class DashboardBrowserIT {
 
     @TempDir
     static Path dataDir;
-    private static ServeCommand serve;
+    private static ServedDashboard dashboard;
     private static Browser browser;
 
     @BeforeAll
     static void startDashboardAndSignIn() {
-        TestDatabase db = TestDatabase.create("browser_it");
-        seed(db.jdbc());
-        CommandLine cli = DashboardApplication.commandLine(Map.of());
-        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).useClock(CLOCK);
-        int exitCode = cli.execute("serve", "--db", db.jdbcUrl(), "--db-user", db.user(), "--port", "0",
-                "--data", dataDir.toString());
-        assertThat(exitCode).isZero();
-        serve = cli.getSubcommands().get("serve").getCommand();
-        String port = serve.context().getEnvironment().getProperty("local.server.port");
-        browser = new Browser("http://127.0.0.1:" + port);
+        dashboard = ServedDashboard.start("browser_it", CLOCK, dataDir, DashboardBrowserIT::seed);
+        browser = new Browser(dashboard.baseUrl());
         browser.get("/shows");
         assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
         browser.screenshot("login");
@@ -73,8 +62,8 @@ class DashboardBrowserIT {
         if (browser != null) {
             browser.close();
         }
-        if (serve != null) {
-            serve.stop();
+        if (dashboard != null) {
+            dashboard.close();
         }
     }
 

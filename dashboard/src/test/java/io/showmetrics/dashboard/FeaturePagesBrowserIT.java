@@ -16,7 +16,6 @@ import static org.assertj.core.api.Assertions.within;
 import io.showmetrics.dashboard.testing.Browser;
 import io.showmetrics.dashboard.testing.Fixtures;
 import io.showmetrics.dashboard.testing.MutableClock;
-import io.showmetrics.dashboard.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -34,7 +32,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import picocli.CommandLine;
 
 /**
  * Goals, the Show page's goal, pacing, store-visit and retention sections, the Retention and Omnichannel pages in
@@ -50,21 +47,14 @@ class FeaturePagesBrowserIT {
 
     @TempDir
     static Path dataDir;
-    private static ServeCommand serve;
+    private static ServedDashboard dashboard;
     private static Browser browser;
     private static String baseUrl;
 
     @BeforeAll
     static void startDashboardAndSignIn() {
-        TestDatabase db = TestDatabase.create("feature_browser_it");
-        seed(db.jdbc());
-        CommandLine cli = DashboardApplication.commandLine(Map.of());
-        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).useClock(CLOCK);
-        int exitCode = cli.execute("serve", "--db", db.jdbcUrl(), "--db-user", db.user(), "--port", "0",
-                "--data", dataDir.toString());
-        assertThat(exitCode).isZero();
-        serve = cli.getSubcommands().get("serve").getCommand();
-        baseUrl = "http://127.0.0.1:" + serve.context().getEnvironment().getProperty("local.server.port");
+        dashboard = ServedDashboard.start("feature_browser_it", CLOCK, dataDir, FeaturePagesBrowserIT::seed);
+        baseUrl = dashboard.baseUrl();
         browser = new Browser(baseUrl);
         browser.signIn("maria", "showtime");
     }
@@ -74,8 +64,8 @@ class FeaturePagesBrowserIT {
         if (browser != null) {
             browser.close();
         }
-        if (serve != null) {
-            serve.stop();
+        if (dashboard != null) {
+            dashboard.close();
         }
     }
 
