@@ -30,9 +30,10 @@ import org.apache.spark.sql.types.StructType;
  * show is touched by its own row, its viewer/chat/player events and moments, live orders carrying its
  * id, any order inside its 24-hour conversion window (a viewer may buy on the web; for a cancel or
  * return, any row of the same order line counts, so the show of the original purchase is re-opened),
- * and stock rows before its live window ends. The first run, or {@code full}, recomputes everything. Net order lines
- * and the cross-show metrics (experiments, retention, store-visit attribution, omnichannel) are
- * recomputed whole whenever anything is pending: they relate every show and customer to each other.
+ * and stock rows before its live window ends. The first run, or {@code full}, recomputes everything.
+ * Net order lines and the cross-show metrics (experiments, retention, store-visit attribution,
+ * omnichannel) are recomputed whole whenever anything is pending: they relate every show and customer to
+ * each other.
  *
  * <p>Tables written: silver {@code shows}, {@code presence}, {@code viewer_customers},
  * {@code net_order_lines}; gold {@code show_kpi}, {@code show_minute}, {@code show_moment},

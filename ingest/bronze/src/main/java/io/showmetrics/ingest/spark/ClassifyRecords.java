@@ -96,8 +96,8 @@ public final class ClassifyRecords {
     Column valid = col(REASON).isNull();
     Column foreign = col("currency").notEqual(lit(reportingCurrency));
     Column missingRate = valid.and(foreign).and(col(RATE).isNull());
-    // Not rounded to cents: quantity x price x rate is summed at full precision downstream. try_cast: a
-    // product beyond the column becomes null (and a quarantine row), not a failed run.
+    // Not rounded: compute rounds a line's revenue (quantity x price x rate) once, to 4 decimals. try_cast:
+    // a product beyond the column becomes null (and a quarantine row), not a failed run.
     Column converted = when(foreign, col("unit_price").multiply(col(RATE))).otherwise(col("unit_price"))
         .try_cast(BronzeSchemas.REPORTING_PRICE);
     Column tooLarge = valid.and(col(RATE).isNotNull().or(col("currency").equalTo(lit(reportingCurrency)))).and(converted.isNull());

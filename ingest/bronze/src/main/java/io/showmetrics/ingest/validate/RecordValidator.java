@@ -14,6 +14,7 @@ import io.showmetrics.ingest.validate.CsvRecords.CsvFormatException;
 import io.showmetrics.ingest.validate.ValidationResult.Accepted;
 import io.showmetrics.ingest.validate.ValidationResult.Rejected;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -398,7 +399,7 @@ public final class RecordValidator {
       return new Rejected(Reason.NEGATIVE_VALUE, name,
           IngestErrors.negativeValue(file, line, name, value.toPlainString(), field.minimum() == Field.Minimum.NON_NEGATIVE));
     }
-    return normalized.setScale(field.scale(), java.math.RoundingMode.HALF_UP);
+    return normalized.setScale(field.scale(), RoundingMode.HALF_UP);
   }
 
   private static Object date(String file, long line, String name, JsonNode node) {
