@@ -40,7 +40,8 @@ import org.apache.spark.sql.types.StructType;
  * {@code experiment_stats}, {@code experiment_result}, {@code experiment_summary},
  * {@code experiment_variant}, {@code experiment_incremental}, {@code show_retention},
  * {@code show_visits}, {@code store_attribution}, {@code retention_cohort}, {@code channel_month},
- * {@code omnichannel_period}, {@code influenced_revenue}, and {@code _compute_log}.
+ * {@code omnichannel_period}, {@code influenced_revenue}, {@code data_through} (one row: the run's data
+ * through, {@link DataThrough}) and {@code _compute_log}.
  */
 public final class ComputeJob {
     /** Entities whose records carry a {@code show_id} that names the show they belong to. */
@@ -73,7 +74,8 @@ public final class ComputeJob {
     public static Result run(SparkSession spark, Lake lake, String runId, Instant now, boolean full,
             Consumer<String> log) {
         List<String> pending = pendingIngestRuns(spark, lake);
-        boolean first = !Lake.exists(spark, lake.gold("show_kpi"));
+        // A lake computed before data through existed is recomputed once, so every table agrees with it.
+        boolean first = !Lake.exists(spark, lake.gold("show_kpi")) || !Lake.exists(spark, lake.gold("data_through"));
         if (pending.isEmpty() && !full && !first) {
             return new Result(List.of(), Set.of(), false);
         }
@@ -94,7 +96,8 @@ public final class ComputeJob {
         log.accept("experiments");
         computeExperiments(spark, lake, allShows, netLines);
         log.accept("retention, store visits, omnichannel");
-        computeCrossShow(spark, lake, allShows, netLines);
+        Instant dataThrough = computeDataThrough(spark, lake, runId, now);
+        computeCrossShow(spark, lake, allShows, netLines, dataThrough);
         netLines.unpersist();
         allShows.unpersist();
         appendComputeLog(spark, lake, pending, runId, now);
@@ -172,11 +175,22 @@ public final class ComputeJob {
         write(results.variants(), lake.gold("experiment_variant"), null);
     }
 
+    /** Writes {@code gold/data_through} (one row, with the run id and clock) and returns the data through. */
+    private static Instant computeDataThrough(SparkSession spark, Lake lake, String runId, Instant now) {
+        Dataset<Row> row = DataThrough.dataThrough(Lake.read(spark, lake.bronze("viewer_events")),
+                        Lake.read(spark, lake.bronze("orders")), Lake.read(spark, lake.bronze("store_visits")))
+                .withColumn("run_id", lit(runId))
+                .withColumn("computed_at", lit(java.sql.Timestamp.from(now)));
+        write(row, lake.gold("data_through"), null);
+        return DataThrough.instant(Lake.read(spark, lake.gold("data_through")).head());
+    }
+
     /**
      * Metrics that relate shows, customers and channels across the whole history (retention, store-visit
      * attribution, omnichannel): recomputed whole from silver on every run that has anything new.
      */
-    private static void computeCrossShow(SparkSession spark, Lake lake, Dataset<Row> shows, Dataset<Row> netLines) {
+    private static void computeCrossShow(SparkSession spark, Lake lake, Dataset<Row> shows, Dataset<Row> netLines,
+            Instant dataThrough) {
         Dataset<Row> presence = Lake.read(spark, lake.silver("presence")).filter(col("replay").equalTo(false))
                 .join(Lake.read(spark, lake.silver("viewer_customers")), new String[] {"show_id", "viewer_id"})
                 .select("show_id", "customer_id", "start_ms", "end_ms").cache();
@@ -216,9 +230,10 @@ public final class ComputeJob {
                 .join(journeys.select(col("visit_id"), lit(true).as("influenced")), new String[] {"visit_id"}, "left")
                 .select(col("visit_id"), col("ts"),
                         org.apache.spark.sql.functions.coalesce(col("influenced"), lit(false)).as("influenced"));
-        write(OmnichannelMetrics.channelMonth(netLines), lake.gold("channel_month"), null);
-        write(OmnichannelMetrics.periods(netLines, visitFlags), lake.gold("omnichannel_period"), null);
-        write(OmnichannelMetrics.influencedRevenue(netLines, watched), lake.gold("influenced_revenue"), null);
+        write(OmnichannelMetrics.channelMonth(netLines, dataThrough), lake.gold("channel_month"), null);
+        write(OmnichannelMetrics.periods(netLines, visitFlags, dataThrough), lake.gold("omnichannel_period"), null);
+        write(OmnichannelMetrics.influencedRevenue(netLines, watched, dataThrough), lake.gold("influenced_revenue"),
+                null);
         journeys.unpersist();
         watched.unpersist();
         presence.unpersist();

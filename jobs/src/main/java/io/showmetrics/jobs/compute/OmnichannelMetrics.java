@@ -10,6 +10,11 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,6 +23,11 @@ import org.apache.spark.sql.Row;
  * The executive omnichannel report (SPEC section 2, "Omnichannel"): net revenue, orders and customers
  * per month and channel; the multichannel share per month and quarter; show-influenced revenue and
  * store visits.
+ *
+ * <p>Every number counts the data up to the run's data through ({@link DataThrough}) and no further: the
+ * month (quarter) that holds the data through is partial (month to date), and its {@code prev_span_*}
+ * columns hold the same span of the period before it (from its start to the same day and time, clamped to
+ * its last day), which is what it is compared with, never the whole previous period (SPEC section 2).
  */
 public final class OmnichannelMetrics {
     /** Influenced revenue counts web, app and store lines in [ends_at, ends_at + 24 h) of a watched show. */
@@ -29,12 +39,64 @@ public final class OmnichannelMetrics {
         return to_date(date_trunc("month", ts));
     }
 
+    /**
+     * The partial period that holds {@code dataThrough}, and the same span of the period before it.
+     *
+     * @param start the first day of the period that holds the data through
+     * @param previousFrom the first instant of the period before it
+     * @param previousThrough the data through moved back by one period (day of month clamped to the shorter
+     *     month: 31 March → 28 February), inclusive like the data through itself
+     */
+    record Span(LocalDate start, Instant previousFrom, Instant previousThrough) {
+        /** @param months 1 for a month, 3 for a quarter */
+        static Span of(Instant dataThrough, int months) {
+            ZonedDateTime through = dataThrough.atZone(ZoneOffset.UTC);
+            int firstMonth = (through.getMonthValue() - 1) / months * months + 1;
+            LocalDate start = LocalDate.of(through.getYear(), firstMonth, 1);
+            return new Span(start, start.minusMonths(months).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    through.minusMonths(months).toInstant());
+        }
+
+        Column previousSpan(Column ts) {
+            return ts.geq(lit(Timestamp.from(previousFrom))).and(ts.leq(lit(Timestamp.from(previousThrough))));
+        }
+    }
+
+    /** Rows at or before the data through (all rows when it is {@code null}: no data, nothing to cut). */
+    static Dataset<Row> through(Dataset<Row> rows, Instant dataThrough) {
+        return dataThrough == null ? rows : rows.filter(col("ts").leq(lit(Timestamp.from(dataThrough))));
+    }
+
     /** {@code channel_month}: per UTC month of the placed line and channel. */
-    static Dataset<Row> channelMonth(Dataset<Row> netLines) {
-        return netLines.groupBy(month(col("ts")).as("month"), col("channel")).agg(
+    static Dataset<Row> channelMonth(Dataset<Row> netLines, Instant dataThrough) {
+        return monthly(netLines, dataThrough);
+    }
+
+    /**
+     * Revenue, orders and customers per month and channel of {@code lines} up to the data through, with
+     * {@code partial} and, for the partial month, {@code prev_span_revenue} per channel (a channel that sold
+     * in that span but not yet this month gets a row with zeros, so totals compare like with like).
+     */
+    private static Dataset<Row> monthly(Dataset<Row> lines, Instant dataThrough) {
+        Dataset<Row> months = through(lines, dataThrough).groupBy(month(col("ts")).as("month"), col("channel")).agg(
                 sum("revenue").cast("decimal(20,4)").as("revenue"),
                 countDistinct("order_id").as("orders"),
                 countDistinct("customer_id").as("customers"));
+        if (dataThrough == null) {
+            return months.withColumn("partial", lit(false))
+                    .withColumn("prev_span_revenue", lit(null).cast("decimal(20,4)"));
+        }
+        Span span = Span.of(dataThrough, 1);
+        Column partialMonth = lit(java.sql.Date.valueOf(span.start()));
+        Dataset<Row> previous = lines.filter(span.previousSpan(col("ts"))).groupBy(col("channel"))
+                .agg(sum("revenue").cast("decimal(20,4)").as("prev_span_revenue"))
+                .withColumn("month", partialMonth);
+        return months.join(previous, new String[] {"month", "channel"}, "full_outer").select(col("month"),
+                col("channel"), coalesce(col("revenue"), lit(0).cast("decimal(20,4)")).as("revenue"),
+                coalesce(col("orders"), lit(0L)).as("orders"), coalesce(col("customers"), lit(0L)).as("customers"),
+                col("month").equalTo(partialMonth).as("partial"),
+                when(col("month").equalTo(partialMonth), coalesce(col("prev_span_revenue"),
+                        lit(0).cast("decimal(20,4)"))).as("prev_span_revenue"));
     }
 
     /**
@@ -42,10 +104,17 @@ public final class OmnichannelMetrics {
      * those with purchases in two or more channels, their share (NULL with no customer), and store visits
      * (all, and those influenced by a show).
      *
+     * The period that holds the data through is {@code partial}, with {@code prev_span_influenced_visits}
+     * counted over the same span of the period before it.
+     *
      * @param visits {@code visit_id, ts, influenced} (influenced: the visit had a show in its 7-day window)
+     * @param dataThrough the run's data through; {@code null} when there is no data (nothing is partial)
      */
-    static Dataset<Row> periods(Dataset<Row> netLines, Dataset<Row> visits) {
+    static Dataset<Row> periods(Dataset<Row> netLines, Dataset<Row> visits, Instant dataThrough) {
         Dataset<Row> out = null;
+        Dataset<Row> allVisits = visits;
+        netLines = through(netLines, dataThrough);
+        visits = through(visits, dataThrough);
         for (String period : new String[] {"month", "quarter"}) {
             Column start = to_date(date_trunc(period, col("ts")));
             Dataset<Row> perCustomer = netLines.filter(col("customer_id").isNotNull())
@@ -65,6 +134,25 @@ public final class OmnichannelMetrics {
                                     .as("multichannel_share"),
                             coalesce(col("influenced_visits"), lit(0L)).as("influenced_visits"),
                             coalesce(col("store_visits"), lit(0L)).as("store_visits"));
+            if (dataThrough == null) {
+                one = one.withColumn("partial", lit(false))
+                        .withColumn("prev_span_influenced_visits", lit(null).cast("bigint"));
+            } else {
+                Span span = Span.of(dataThrough, period.equals("month") ? 1 : 3);
+                Column partialStart = lit(java.sql.Date.valueOf(span.start()));
+                Dataset<Row> previous = allVisits.filter(span.previousSpan(col("ts")))
+                        .agg(count(when(col("influenced"), lit(1))).as("prev_span_influenced_visits"))
+                        .withColumn("period_start", partialStart);
+                one = one.join(previous, new String[] {"period_start"}, "full_outer").select(lit(period).as("period"),
+                        col("period_start"), coalesce(col("customers"), lit(0L)).as("customers"),
+                        coalesce(col("multichannel_customers"), lit(0L)).as("multichannel_customers"),
+                        col("multichannel_share"),
+                        coalesce(col("influenced_visits"), lit(0L)).as("influenced_visits"),
+                        coalesce(col("store_visits"), lit(0L)).as("store_visits"),
+                        col("period_start").equalTo(partialStart).as("partial"),
+                        when(col("period_start").equalTo(partialStart), col("prev_span_influenced_visits"))
+                                .as("prev_span_influenced_visits"));
+            }
             out = out == null ? one : out.union(one);
         }
         return out;
@@ -75,17 +163,15 @@ public final class OmnichannelMetrics {
      * {@code [ends_at, ends_at + 24 h)} of a show they watched live, each line once, per month and channel.
      *
      * @param watched {@code customer_id, show_id, end_ms} (the show's ends_at)
+     * @param dataThrough the run's data through, as for {@link #channelMonth}
      */
-    static Dataset<Row> influencedRevenue(Dataset<Row> netLines, Dataset<Row> watched) {
+    static Dataset<Row> influencedRevenue(Dataset<Row> netLines, Dataset<Row> watched, Instant dataThrough) {
         Dataset<Row> lines = netLines.filter(col("customer_id").isNotNull().and(col("channel").isin("web", "app",
                 "store")));
         Dataset<Row> influenced = lines.alias("l").join(watched.alias("w"),
                         col("l.customer_id").equalTo(col("w.customer_id"))
                                 .and(col("l.ts_ms").geq(col("w.end_ms")))
                                 .and(col("l.ts_ms").lt(col("w.end_ms").plus(INFLUENCE_WINDOW_MILLIS))), "left_semi");
-        return influenced.groupBy(month(col("ts")).as("month"), col("channel")).agg(
-                sum("revenue").cast("decimal(20,4)").as("revenue"),
-                countDistinct("order_id").as("orders"),
-                countDistinct("customer_id").as("customers"));
+        return monthly(influenced, dataThrough);
     }
 }

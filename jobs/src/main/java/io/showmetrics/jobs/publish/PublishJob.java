@@ -60,12 +60,15 @@ public final class PublishJob {
     static final List<String> ATTRIBUTION_COLUMNS = List.of("show_id", "store_id", "model", "visits");
     static final List<String> RETENTION_COLUMNS = List.of("kind", "segment", "cohort_week", "week_offset",
             "cohort_size", "retained", "rate");
-    static final List<String> CHANNEL_MONTH_COLUMNS = List.of("month", "channel", "revenue", "orders", "customers");
+    static final List<String> CHANNEL_MONTH_COLUMNS = List.of("month", "channel", "revenue", "orders", "customers",
+            "partial", "prev_span_revenue");
     static final List<String> PERIOD_COLUMNS = List.of("period", "period_start", "customers",
-            "multichannel_customers", "multichannel_share", "influenced_visits", "store_visits");
+            "multichannel_customers", "multichannel_share", "influenced_visits", "store_visits", "partial",
+            "prev_span_influenced_visits");
     static final List<String> GOLD_TABLES = List.of("show_kpi", "show_minute", "show_moment", "experiment_result",
             "experiment_summary", "experiment_variant", "show_retention", "show_visits", "experiment_incremental",
-            "store_attribution", "retention_cohort", "channel_month", "omnichannel_period", "influenced_revenue");
+            "store_attribution", "retention_cohort", "channel_month", "omnichannel_period", "influenced_revenue",
+            "data_through");
 
     private PublishJob() {}
 
@@ -83,13 +86,14 @@ public final class PublishJob {
             boolean replace = goldVersions.values().stream().allMatch(v -> v >= 0) && !goldVersions.equals(published);
             int shows = 0;
             int minutes = 0;
+            Instant dataThrough = dataThrough(spark, lake);
             if (replace) {
                 writeDefinitions(c);
                 Dataset<Row> showRows = Lake.read(spark, lake.silver("shows"));
-                shows = writeShows(c, showRows, showKpis(spark, lake, showRows), now);
+                shows = writeShows(c, showRows, showKpis(spark, lake, showRows), now, dataThrough);
                 minutes = copyRows(c, "show_minute", MINUTE_COLUMNS, Lake.read(spark, lake.gold("show_minute")), true);
                 copyRows(c, "show_moment", MOMENT_COLUMNS, Lake.read(spark, lake.gold("show_moment")), true);
-                writeExperiments(c, Lake.read(spark, lake.gold("experiment_summary")), now);
+                writeExperiments(c, Lake.read(spark, lake.gold("experiment_summary")), now, dataThrough);
                 copyRows(c, "experiment_variant", VARIANT_COLUMNS, Lake.read(spark, lake.gold("experiment_variant")),
                         false);
                 copyRows(c, "experiment_result", RESULT_COLUMNS, Lake.read(spark, lake.gold("experiment_result")),
@@ -103,11 +107,41 @@ public final class PublishJob {
                 writePublishState(c, goldVersions, run.runId(), now);
             }
             List<String> runs = writeRuns(c, spark, lake, run);
+            recordDataThrough(c, run.runId(), dataThrough);
             c.commit();
             return new Result(replace, shows, minutes, runs);
         } catch (SQLException e) {
             throw new IllegalStateException("Publishing to " + db + " failed: " + e.getMessage()
                     + ". Nothing was changed (the transaction was rolled back).", e);
+        }
+    }
+
+    /**
+     * The data through of the gold tables ({@code gold/data_through}, written by compute); {@code null} when
+     * the lake has no data (or was computed before data through existed, until its next compute).
+     */
+    static Instant dataThrough(SparkSession spark, Lake lake) {
+        if (!Lake.exists(spark, lake.gold("data_through"))) {
+            return null;
+        }
+        List<Row> rows = Lake.read(spark, lake.gold("data_through")).select("data_through").collectAsList();
+        return rows.isEmpty() || rows.get(0).isNullAt(0) ? null : rows.get(0).getTimestamp(0).toInstant();
+    }
+
+    /**
+     * Whether a window ending at {@code windowEnd} has closed: both the clock and the data have passed its end
+     * (SPEC section 2; closed at exactly the end). With no data through (no data at all) the clock alone decides.
+     */
+    public static boolean windowClosed(Instant windowEnd, Instant now, Instant dataThrough) {
+        return !now.isBefore(windowEnd) && (dataThrough == null || !dataThrough.isBefore(windowEnd));
+    }
+
+    /** The data through of the results in the serving tables after this run, on its {@code pipeline_run} row. */
+    private static void recordDataThrough(Connection c, String runId, Instant dataThrough) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE pipeline_run SET data_through = ? WHERE run_id = ?")) {
+            ps.setTimestamp(1, dataThrough == null ? null : Timestamp.from(dataThrough));
+            ps.setString(2, runId);
+            ps.executeUpdate();
         }
     }
 
@@ -178,8 +212,8 @@ public final class PublishJob {
         }
     }
 
-    private static int writeShows(Connection c, Dataset<Row> shows, Dataset<Row> kpis, Instant now)
-            throws SQLException {
+    private static int writeShows(Connection c, Dataset<Row> shows, Dataset<Row> kpis, Instant now,
+            Instant dataThrough) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DELETE FROM show_minute");
             s.execute("DELETE FROM show_kpi");
@@ -208,10 +242,10 @@ public final class PublishJob {
             endsAt.put(r.getAs("show_id"), r.getAs("ends_at"));
         }
         String cols = String.join(", ", KPI_COLUMNS);
-        String marks = "?,".repeat(KPI_COLUMNS.size() + 4) + "?";
+        String marks = "?,".repeat(KPI_COLUMNS.size() + 5) + "?";
         List<Row> kpiRows = kpis.filter(col("show_id").isin(endsAt.keySet().toArray())).collectAsList();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO show_kpi (show_id, " + cols
-                + ", status, final_at, run_id, computed_at) VALUES (" + marks + ")")) {
+                + ", status, final_at, run_id, computed_at, data_through) VALUES (" + marks + ")")) {
             for (Row r : kpiRows) {
                 String showId = r.getAs("show_id");
                 int i = 1;
@@ -220,10 +254,11 @@ public final class PublishJob {
                     ps.setObject(i++, r.isNullAt(r.fieldIndex(k)) ? null : r.get(r.fieldIndex(k)));
                 }
                 Instant finalAt = endsAt.get(showId).toInstant().plus(FINAL_AFTER_SHOW_END);
-                ps.setString(i++, now.isBefore(finalAt) ? "provisional" : "final");
+                ps.setString(i++, windowClosed(finalAt, now, dataThrough) ? "final" : "provisional");
                 ps.setTimestamp(i++, Timestamp.from(finalAt));
                 ps.setString(i++, r.getAs("run_id"));
-                ps.setTimestamp(i, r.getAs("computed_at"));
+                ps.setTimestamp(i++, r.getAs("computed_at"));
+                ps.setTimestamp(i, dataThrough == null ? null : Timestamp.from(dataThrough));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -287,7 +322,8 @@ public final class PublishJob {
         return n;
     }
 
-    private static void writeExperiments(Connection c, Dataset<Row> summaries, Instant now) throws SQLException {
+    private static void writeExperiments(Connection c, Dataset<Row> summaries, Instant now, Instant dataThrough)
+            throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DELETE FROM experiment_result");
             s.execute("DELETE FROM experiment_variant");
@@ -312,7 +348,7 @@ public final class PublishJob {
                 Timestamp end = lastShow != null ? lastShow : r.getAs("ends_at");
                 ps.setTimestamp(12, lastShow);
                 Instant finalAt = end == null ? null : end.toInstant().plus(EXPERIMENT_FINAL_AFTER_LAST_SHOW);
-                ps.setString(13, finalAt != null && !now.isBefore(finalAt) ? "final" : "provisional");
+                ps.setString(13, finalAt != null && windowClosed(finalAt, now, dataThrough) ? "final" : "provisional");
                 ps.setTimestamp(14, finalAt == null ? null : Timestamp.from(finalAt));
                 ps.addBatch();
             }

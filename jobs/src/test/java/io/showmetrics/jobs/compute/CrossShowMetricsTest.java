@@ -148,13 +148,13 @@ class CrossShowMetricsTest {
                     order("o4", "A", DAY, 1, "5.00", null, null, "store"))));
             Dataset<Row> visits = spark.emptyDataFrame().selectExpr("CAST(NULL AS string) visit_id",
                     "CAST(NULL AS timestamp) ts", "CAST(NULL AS boolean) influenced").limit(0);
-            Row march = OmnichannelMetrics.periods(lines, visits)
+            Row march = OmnichannelMetrics.periods(lines, visits, null)
                     .filter("period = 'month' AND period_start = DATE'2026-03-01'").head();
             assertThat(march.<Long>getAs("customers")).isEqualTo(2L);
             assertThat(march.<Long>getAs("multichannel_customers")).isEqualTo(1L);
             assertThat(march.<Double>getAs("multichannel_share")).isEqualTo(0.5);
             Map<String, Row> byChannel = new TreeMap<>();
-            for (Row r : OmnichannelMetrics.channelMonth(lines).collectAsList()) {
+            for (Row r : OmnichannelMetrics.channelMonth(lines, null).collectAsList()) {
                 byChannel.put(r.getAs("channel"), r);
             }
             assertThat(byChannel.get("web").<java.math.BigDecimal>getAs("revenue")).isEqualByComparingTo("50.00");
@@ -171,9 +171,65 @@ class CrossShowMetricsTest {
                     order("o4", "A", DAY, 1, "30.00", "c1", null, "store")))); // 24 h after: out
             Dataset<Row> watched = frame(spark, WATCHED, List.of(RowFactory.create("c1", "a", ms(0)),
                     RowFactory.create("c1", "b", ms(0))));
-            List<Row> r = OmnichannelMetrics.influencedRevenue(lines, watched).collectAsList();
+            List<Row> r = OmnichannelMetrics.influencedRevenue(lines, watched, null).collectAsList();
             assertThat(r).hasSize(1);
             assertThat(r.get(0).<java.math.BigDecimal>getAs("revenue")).isEqualByComparingTo("10.00");
+        }
+        @Test
+        void aPartialMonthCountsUpToTheDataThroughAndComparesWithTheSameSpanOfThePreviousMonth() {
+            // Data through 2026-03-02 19:00 (T0 + 1 day). February: 100 on 1 Feb, 1000 on 20 Feb (outside the span
+            // 1 Feb .. 2 Feb 19:00); March: 30 on 1 Mar, and 50 on 5 Mar, after the data through (not yet counted).
+            long feb1 = -28 * DAY; // 2026-02-01 19:00
+            Dataset<Row> lines = SalesMetrics.netOrderLines(frame(spark, ORDERS, List.of(
+                    order("f1", "A", feb1, 1, "100.00", "c1", null, "web"),
+                    order("f2", "A", feb1 + 19 * DAY, 1, "1000.00", "c1", null, "web"),
+                    order("f3", "A", feb1 + HOUR, 1, "7.00", "c2", null, "store"),
+                    order("m1", "A", 0, 1, "30.00", "c1", null, "web"),
+                    order("m2", "A", 4 * DAY, 1, "50.00", "c1", null, "web"))));
+            java.time.Instant dataThrough = T0.plusSeconds(DAY);
+            Map<String, Row> rows = new TreeMap<>();
+            for (Row r : OmnichannelMetrics.channelMonth(lines, dataThrough).collectAsList()) {
+                rows.put(r.getAs("month").toString() + "/" + r.getAs("channel"), r);
+            }
+            Row marchWeb = rows.get("2026-03-01/web");
+            assertThat(marchWeb.<Boolean>getAs("partial")).isTrue();
+            assertThat(marchWeb.<java.math.BigDecimal>getAs("revenue")).isEqualByComparingTo("30.00");
+            assertThat(marchWeb.<java.math.BigDecimal>getAs("prev_span_revenue")).isEqualByComparingTo("100.00");
+            // The store sold in February's span but not yet in March: a zero row keeps the totals comparable.
+            Row marchStore = rows.get("2026-03-01/store");
+            assertThat(marchStore.<java.math.BigDecimal>getAs("revenue")).isEqualByComparingTo("0");
+            assertThat(marchStore.<java.math.BigDecimal>getAs("prev_span_revenue")).isEqualByComparingTo("7.00");
+            Row februaryWeb = rows.get("2026-02-01/web");
+            assertThat(februaryWeb.<Boolean>getAs("partial")).isFalse();
+            assertThat(februaryWeb.<java.math.BigDecimal>getAs("revenue")).isEqualByComparingTo("1100.00");
+            assertThat(februaryWeb.isNullAt(februaryWeb.fieldIndex("prev_span_revenue"))).isTrue();
+        }
+
+        @Test
+        void thePartialMonthOfInfluencedVisitsComparesWithTheSameSpan() {
+            Dataset<Row> lines = SalesMetrics.netOrderLines(frame(spark, ORDERS, List.of(
+                    order("m1", "A", 0, 1, "30.00", "c1", null, "web"))));
+            StructType flags = new StructType().add("visit_id", DataTypes.StringType)
+                    .add("ts", DataTypes.TimestampType).add("influenced", DataTypes.BooleanType);
+            Dataset<Row> visits = frame(spark, flags, List.of(
+                    RowFactory.create("v1", at(-28 * DAY), true), // 1 Feb: in the span
+                    RowFactory.create("v2", at(-10 * DAY), true), // 19 Feb: outside it
+                    RowFactory.create("v3", at(HOUR), true), // 1 Mar 20:00: counted
+                    RowFactory.create("v4", at(3 * DAY), true))); // after the data through
+            Map<String, Row> rows = new TreeMap<>();
+            for (Row r : OmnichannelMetrics.periods(lines, visits, T0.plusSeconds(DAY)).collectAsList()) {
+                rows.put(r.getAs("period") + "/" + r.getAs("period_start"), r);
+            }
+            Row march = rows.get("month/2026-03-01");
+            assertThat(march.<Boolean>getAs("partial")).isTrue();
+            assertThat(march.<Long>getAs("influenced_visits")).isEqualTo(1L);
+            assertThat(march.<Long>getAs("prev_span_influenced_visits")).isEqualTo(1L);
+            assertThat(rows.get("month/2026-02-01").<Boolean>getAs("partial")).isFalse();
+            // The first quarter holds the data through too: compared with 1 Oct .. 2 Dec 19:00 (no visit).
+            Row q1 = rows.get("quarter/2026-01-01");
+            assertThat(q1.<Boolean>getAs("partial")).isTrue();
+            assertThat(q1.<Long>getAs("influenced_visits")).isEqualTo(3L);
+            assertThat(q1.<Long>getAs("prev_span_influenced_visits")).isZero();
         }
     }
 }
