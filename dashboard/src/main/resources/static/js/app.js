@@ -104,13 +104,29 @@ const SM = (() => {
     return node;
   }
 
-  /** The provisional/final badge of a show's KPIs. */
-  function statusBadge(status, finalAt) {
+  /** Whether a window ending at finalAt waits for data: the data through is before its end, whatever the clock says. */
+  const awaitingData = (finalAt, dataThrough) => Boolean(finalAt && dataThrough && new Date(dataThrough) < new Date(finalAt));
+
+  /**
+   * Until when a provisional number can move: "until <window end>", or, when the data has not reached the window's
+   * end, "open: data through <time>, window ends <time>" (it stays open until later data arrives).
+   */
+  function openUntil(finalAt, dataThrough) {
+    if (awaitingData(finalAt, dataThrough)) return `open: data through ${fmt.dateTime(dataThrough)}, window ends ${fmt.dateTime(finalAt)}`;
+    return finalAt ? `until ${fmt.dateTime(finalAt)}` : '';
+  }
+
+  /** "Provisional until …", or "Provisional · open: data through …, window ends …" while the data has not reached it. */
+  const provisionalText = (finalAt, dataThrough) => (awaitingData(finalAt, dataThrough)
+    ? `Provisional · ${openUntil(finalAt, dataThrough)}` : `Provisional ${openUntil(finalAt, dataThrough)}`.trim());
+
+  /** The provisional/final badge of a show's KPIs (or an experiment's results). */
+  function statusBadge(status, finalAt, dataThrough) {
     if (status === 'final') return el('span', { class: 'badge badge-final', title: 'Every window has closed; these numbers are settled.' }, 'Final');
     if (status === 'provisional') {
       const badge = el('span', { class: 'status' }, el('span', { class: 'badge badge-provisional',
-        title: 'Windows that feed these KPIs are still open; numbers can still move.' }, 'Provisional'));
-      if (finalAt) badge.append(' ', el('span', { class: 'status-until' }, `until ${fmt.dateTime(finalAt)}`));
+        title: 'Windows that feed these KPIs are still open (the clock or the data has not passed their end); numbers can still move.' }, 'Provisional'));
+      if (finalAt) badge.append(' ', el('span', { class: 'status-until' }, openUntil(finalAt, dataThrough)));
       return badge;
     }
     return el('span', { class: 'badge badge-none', title: 'No pipeline run has computed this show yet.' }, 'Not computed');
@@ -145,7 +161,7 @@ const SM = (() => {
     if (goal.provisional && compact) wrap.classList.add('goal-provisional');
     if (goal.provisional && !compact) {
       wrap.append(' ', el('span', { class: 'goal-until', title: 'The metric can still change until its window closes.' },
-        `provisional until ${fmt.dateTime(goal.finalAt)}`));
+        provisionalText(goal.finalAt, goal.dataThrough).replace(/^P/, 'p')));
     }
     return wrap;
   }
@@ -260,5 +276,5 @@ const SM = (() => {
   }
 
   return { DASH, fmt, getJson, postJson, el, table, chart, titleOption, statusBadge, runBadge, fail, isNumber,
-    byUnit, goalBadge, goalTarget, postForm, palette };
+    byUnit, goalBadge, goalTarget, postForm, palette, openUntil, provisionalText };
 })();

@@ -38,6 +38,9 @@
     return new Date((d.getTime() + end) / 2).toISOString();
   };
 
+  /** Axis labels of months, the month to date marked as such. */
+  const axisMonths = (months, rows) => months.map(m => (rows.some(r => r.month === m && r.partial) ? `${monthLabel(m)}\nmonth to date` : monthLabel(m)));
+
   function stacked(id, title, subtitle, rows, field, format, fileName, type = 'bar', axisFormat = format) {
     const { months, series } = byMonth(rows, field);
     SM.chart(document.getElementById(id), {
@@ -45,39 +48,43 @@
       tooltip: { trigger: 'axis', valueFormatter: format },
       legend: { top: 8, right: id === 'orders-chart' || id === 'customers-chart' ? 60 : 200 },
       grid: { left: 64, right: 24, top: 72, bottom: 36 },
-      xAxis: { type: 'category', data: months.map(monthLabel) },
+      xAxis: { type: 'category', data: axisMonths(months, rows) },
       yAxis: { type: 'value', axisLabel: { formatter: axisFormat } },
       series: series.map(s => ({ name: s.channel, type, stack: type === 'bar' ? 'total' : undefined, data: s.data,
         barMaxWidth: 48, itemStyle: { color: COLORS[s.channel] }, lineStyle: { color: COLORS[s.channel] }, symbolSize: 7 })),
     }, fileName);
   }
 
+  /** "2026-03 (month to date)" for a month the data does not fully cover. */
+  const periodLabel = (label, partial) => (partial ? `${label} (month to date)` : label);
+  /** "Feb 1 – Feb 2, 23:00" or "2026-02": what a month's change is measured against. */
+  function comparedWith(h) {
+    if (!h || !h.comparisonMonth) return '';
+    if (!h.partial) return ' vs previous month';
+    return h.comparisonThrough
+      ? ` vs the same span of ${monthLabel(h.comparisonMonth)} (${fmt.date(h.comparisonMonth)} – ${fmt.dateTime(h.comparisonThrough)})`
+      : ` vs the same span of ${monthLabel(h.comparisonMonth)}`;
+  }
+
   function tiles(data) {
-    const months = [...new Set(data.channels.map(r => r.month))].sort();
-    const last = months[months.length - 1];
-    const prev = months[months.length - 2];
-    const total = m => data.channels.filter(r => r.month === m).reduce((a, r) => a + Number(r.revenue), 0);
-    const infMonths = [...new Set(data.influenced.map(r => r.month))].sort();
-    const infLast = infMonths[infMonths.length - 1];
-    const infPrev = infMonths[infMonths.length - 2];
-    const infTotal = m => data.influenced.filter(r => r.month === m).reduce((a, r) => a + Number(r.revenue), 0);
+    const rev = data.revenue;
+    const inf = data.influencedRevenue;
     const monthPeriods = data.periods.filter(p => p.period === 'month');
     const lastPeriod = monthPeriods[monthPeriods.length - 1];
-    const ratio = (a, b) => (SM.isNumber(a) && SM.isNumber(b) && Number(b) !== 0 ? (Number(a) - Number(b)) / Number(b) : null);
-    const tile = (id, label, value, delta, note) => el('div', { class: 'kpi', id },
+    const tile = (id, label, value, delta, against, note) => el('div', { class: 'kpi', id },
       el('div', { class: 'kpi-label' }, label), el('div', { class: 'kpi-value' }, value),
-      el('div', { class: 'kpi-note' }, delta === undefined ? '' : change(delta), delta === undefined ? '' : ' vs previous month', note ? ` · ${note}` : ''));
-    const previousMonth = (a, b) => a && b && new Date(`${b}T00:00:00Z`).getUTCMonth() === (new Date(`${a}T00:00:00Z`).getUTCMonth() + 11) % 12;
+      el('div', { class: 'kpi-note' }, delta === undefined ? '' : change(delta), delta === undefined ? '' : against, note ? ` · ${note}` : ''));
+    const visitsAgainst = lastPeriod && lastPeriod.partial ? ' vs the same span of the previous month' : ' vs previous month';
     document.getElementById('omni-tiles').replaceChildren(
-      tile('tile-revenue', `Revenue ${last ? monthLabel(last) : ''}`, fmt.money(last ? total(last) : null),
-        previousMonth(last, prev) ? ratio(total(last), total(prev)) : null, 'all channels'),
-      tile('tile-multichannel', `Multichannel share ${lastPeriod ? monthLabel(lastPeriod.periodStart) : ''}`,
-        fmt.percent(lastPeriod ? lastPeriod.multichannelShare : null), undefined,
+      tile('tile-revenue', `Revenue ${rev && rev.month ? periodLabel(monthLabel(rev.month), rev.partial) : ''}`,
+        fmt.money(rev ? rev.revenue : null), rev ? rev.change : null, comparedWith(rev), 'all channels'),
+      tile('tile-multichannel', `Multichannel share ${lastPeriod ? periodLabel(monthLabel(lastPeriod.periodStart), lastPeriod.partial) : ''}`,
+        fmt.percent(lastPeriod ? lastPeriod.multichannelShare : null), undefined, '',
         lastPeriod ? `${fmt.count(lastPeriod.multichannelCustomers)} of ${fmt.count(lastPeriod.customers)} customers` : null),
-      tile('tile-influenced', `Show-influenced revenue ${infLast ? monthLabel(infLast) : ''}`, fmt.money(infLast ? infTotal(infLast) : null),
-        previousMonth(infLast, infPrev) ? ratio(infTotal(infLast), infTotal(infPrev)) : null, 'web + app + store'),
-      tile('tile-visits', `Influenced store visits ${lastPeriod ? monthLabel(lastPeriod.periodStart) : ''}`,
-        fmt.count(lastPeriod ? lastPeriod.influencedVisits : null), lastPeriod ? lastPeriod.influencedVisitsChange : null,
+      tile('tile-influenced', `Show-influenced revenue ${inf && inf.month ? periodLabel(monthLabel(inf.month), inf.partial) : ''}`,
+        fmt.money(inf ? inf.revenue : null), inf ? inf.change : null, comparedWith(inf), 'web + app + store'),
+      tile('tile-visits', `Influenced store visits ${lastPeriod ? periodLabel(monthLabel(lastPeriod.periodStart), lastPeriod.partial) : ''}`,
+        fmt.count(lastPeriod ? lastPeriod.influencedVisits : null), lastPeriod ? lastPeriod.influencedVisitsChange : null, visitsAgainst,
         lastPeriod ? `of ${fmt.count(lastPeriod.storeVisits)} store visits` : null));
   }
 
@@ -122,19 +129,20 @@
       ],
     }, 'show-influenced');
     const tableRows = [
-      ...rows.map(r => ({ id: `${r.month}/${r.channel}`, month: r.month, what: `${r.channel} revenue`, value: fmt.money(r.revenue),
+      ...rows.map(r => ({ id: `${r.month}/${r.channel}`, month: r.month, partial: r.partial, what: `${r.channel} revenue`, value: fmt.money(r.revenue),
         raw: Number(r.revenue), change: r.revenueChange, orders: r.orders, customers: r.customers })),
-      ...periods.filter(p => p.period === 'month').map(p => ({ id: `${p.periodStart}/visits`, month: p.periodStart,
+      ...periods.filter(p => p.period === 'month').map(p => ({ id: `${p.periodStart}/visits`, month: p.periodStart, partial: p.partial,
         what: 'influenced store visits', value: fmt.count(p.influencedVisits), raw: p.influencedVisits, change: p.influencedVisitsChange,
         orders: null, customers: null })),
     ];
     SM.table(document.getElementById('influenced-table'), {
       rows: tableRows, sortKey: 'month', sortDir: 'desc', rowId: r => r.id,
       columns: [
-        { key: 'month', label: 'Month', format: r => monthLabel(r.month) },
+        { key: 'month', label: 'Month', format: r => periodLabel(monthLabel(r.month), r.partial) },
         { key: 'what', label: 'Measure' },
         { key: 'value', label: 'Value', num: true, sort: r => r.raw, format: r => r.value },
-        { key: 'change', label: 'vs previous month', num: true, format: r => change(r.change) },
+        { key: 'change', label: 'vs previous month', num: true, format: r => change(r.change),
+          title: 'A month to date is compared with the same span of the previous month, never the whole month.' },
         { key: 'orders', label: 'Orders', num: true, format: r => fmt.count(r.orders) },
         { key: 'customers', label: 'Customers', num: true, format: r => fmt.count(r.customers) },
       ],
@@ -145,7 +153,8 @@
   try {
     const data = await SM.getJson('/api/omnichannel');
     const months = new Set(data.channels.map(r => r.month)).size;
-    status.textContent = `${months} month${months === 1 ? '' : 's'} · net revenue in EUR · months in UTC`;
+    status.textContent = `${months} month${months === 1 ? '' : 's'} · net revenue in EUR · months in UTC`
+      + (data.dataThrough ? ` · counted up to the data through, ${fmt.dateTime(data.dataThrough)}` : '');
     tiles(data);
     stacked('revenue-chart', 'Net revenue by channel', 'Stacked per month: live, web, app and store', data.channels, 'revenue',
       v => fmt.money(v), 'revenue-by-channel', 'bar', moneyAxis);

@@ -23,26 +23,36 @@
     const offsets = Array.from({ length: maxOffset + 1 }, (_, k) => `+${k}`);
     const cells = data.cells.map(c => ({
       value: [c.weekOffset, weeks.indexOf(c.cohortWeek), c.rate],
-      retained: c.retained, cohortSize: c.cohortSize, cohortWeek: c.cohortWeek,
+      retained: c.retained, cohortSize: c.cohortSize, cohortWeek: c.cohortWeek, partial: c.partial,
       label: { color: SM.isNumber(c.rate) && c.rate >= 0.5 ? '#ffffff' : '#1e1b4b' },
+      // A week still running at the data through: hatched border, "partial" in the label and tooltip.
+      itemStyle: c.partial ? { borderColor: '#f59e0b', borderWidth: 2, borderType: 'dashed', opacity: 0.75 } : undefined,
     }));
     const sizes = Object.fromEntries(data.cells.filter(c => c.weekOffset === 0).map(c => [c.cohortWeek, c.cohortSize]));
+    /** "2026-02-02 (120) · incl. earlier customers" for the first week of the data, "… · week to date" while it runs. */
+    const weekLabel = w => {
+      const notes = [w === data.firstCohortWeek ? 'incl. earlier customers' : null,
+        data.runningWeek && w >= data.runningWeek ? 'week to date' : null].filter(Boolean);
+      return `${w} (${fmt.count(sizes[w])})${notes.length ? ` · ${notes.join(' · ')}` : ''}`;
+    };
     const option = {
       title: SM.titleOption(`${kind === 'viewer' ? 'Viewer' : 'Buyer'} retention · ${segmentLabel(data.segment)}`,
         'Share of each weekly cohort active again k weeks later'),
       tooltip: {
         formatter: p => `Cohort week of ${p.data.cohortWeek}, week +${p.data.value[0]}<br>`
-          + `<b>${fmt.percent(p.data.value[2], 1)}</b> retained: ${fmt.count(p.data.retained)} of ${fmt.count(p.data.cohortSize)}`,
+          + `<b>${fmt.percent(p.data.value[2], 1)}</b> retained: ${fmt.count(p.data.retained)} of ${fmt.count(p.data.cohortSize)}`
+          + (p.data.partial ? `<br>Partial: this week is still running (data through ${fmt.dateTime(data.dataThrough)}); the share can still grow.` : '')
+          + (p.data.cohortWeek === data.firstCohortWeek ? '<br>The first week of the data: this cohort includes customers who existed before the data starts.' : ''),
       },
-      grid: { left: 170, right: 90, top: 70, bottom: 60 },
+      grid: { left: 300, right: 90, top: 70, bottom: 60 },
       xAxis: { type: 'category', data: offsets, name: 'Weeks after the cohort week', nameLocation: 'middle', nameGap: 32, splitArea: { show: true } },
-      yAxis: { type: 'category', data: weeks.map(w => `${w} (${fmt.count(sizes[w])})`), inverse: true,
+      yAxis: { type: 'category', data: weeks.map(weekLabel), inverse: true,
         name: 'Cohort week (size)', nameLocation: 'start', splitArea: { show: true } },
       visualMap: { min: 0, max: 1, calculable: true, orient: 'vertical', right: 10, top: 'middle',
         inRange: { color: ['#eef2ff', '#a5b4fc', '#4f46e5', '#312e81'] }, formatter: v => fmt.percent(v, 0) },
       series: [{
         name: 'Retention', type: 'heatmap', data: cells,
-        label: { show: true, formatter: p => fmt.percent(p.data.value[2], 0), fontSize: 12, fontWeight: 600 },
+        label: { show: true, formatter: p => `${fmt.percent(p.data.value[2], 0)}${p.data.partial ? '*' : ''}`, fontSize: 12, fontWeight: 600 },
         emphasis: { itemStyle: { borderColor: '#0f172a', borderWidth: 1 } },
       }],
       graphic: cells.length ? [] : [{ type: 'text', left: 'center', top: 'middle',
@@ -53,9 +63,16 @@
     heatmap.setOption({ toolbox: { feature: { saveAsImage: { name: `retention-${kind}-${data.segment.replace(/[^A-Za-z0-9]+/g, '-')}` } } } });
     csv.setAttribute('href', `/api/retention.csv?kind=${kind}&segment=${encodeURIComponent(data.segment)}`);
     status.textContent = `${weeks.length} cohort${weeks.length === 1 ? '' : 's'} · ${cells.length} cells · ${segmentLabel(data.segment)}`;
-    document.getElementById('retention-note').textContent = kind === 'viewer'
+    const coverage = [
+      data.runningWeek && weeks.some(w => w >= data.runningWeek)
+        ? `* Partial: the week of ${data.runningWeek} is still running at the data through (${fmt.dateTime(data.dataThrough)}); its cohort and its cells can still grow.` : null,
+      data.firstCohortWeek && weeks.includes(data.firstCohortWeek)
+        ? `The first cohort (${data.firstCohortWeek}) is the first week of the data: it includes customers who existed before the data starts.` : null,
+    ].filter(Boolean).join(' ');
+    document.getElementById('retention-note').textContent = (kind === 'viewer'
       ? 'Viewers: live presence in any show during the week. The first column is the cohort week itself (100%).'
-      : 'Buyers: a net purchase in any channel during the week. The first column is the cohort week itself (100%).';
+      : 'Buyers: a net purchase in any channel during the week. The first column is the cohort week itself (100%).')
+      + (coverage ? ` ${coverage}` : '');
   }
 
   async function load(segment) {

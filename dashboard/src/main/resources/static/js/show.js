@@ -60,7 +60,8 @@
       s.channel ? `on ${s.channel}` : null].filter(Boolean);
     document.getElementById('show-meta').textContent = parts.join(' · ');
     const k = detail.kpi;
-    document.getElementById('show-status').replaceChildren(SM.statusBadge(k ? k.status : null, k ? k.finalAt : null));
+    document.getElementById('show-status').replaceChildren(SM.statusBadge(k ? k.status : null, k ? k.finalAt : null,
+      k ? k.dataThrough : null));
   }
 
   /** A tile's goal line: the status badge, attainment and the target ("Met · 104% of ≥ 900"). */
@@ -72,13 +73,16 @@
         ? `${fmt.percent(goal.attainment, 0)} of goal ${SM.goalTarget(goal)}` : `goal ${SM.goalTarget(goal)}`));
   }
 
-  /** A tile's finality: "Provisional until …" while the metric's window is open (from metric_definition), else "Final". */
+  /**
+   * A tile's finality: "Provisional until …" while the metric's window is open (from metric_definition), "Provisional,
+   * open: data through …, window ends …" while the data has not reached its end, else "Final".
+   */
   function tileFinality(finality, kpi) {
     if (!finality || !kpi) return '';
     return finality.status === 'final'
       ? el('div', { class: 'kpi-final kpi-final-done', title: 'The window that feeds this metric has closed.' }, 'Final')
-      : el('div', { class: 'kpi-final', title: 'The window that feeds this metric is still open; the number can still move.' },
-        `Provisional until ${fmt.dateTime(finality.finalAt)}`);
+      : el('div', { class: 'kpi-final', title: 'The window that feeds this metric is still open (the clock or the data has not passed its end); the number can still move.' },
+        SM.provisionalText(finality.finalAt, kpi.dataThrough));
   }
 
   function renderTiles(detail, definitions, goals, tilesSpec = TILES, containerId = 'kpi-tiles') {

@@ -68,12 +68,12 @@
             const mine = goalsOf(s.showId);
             return mine.length ? el('span', { class: 'goal-badges' }, mine.map(g => {
               const b = SM.goalBadge(g, { compact: true });
-              b.title = `${g.metricLabel}: ${SM.goalTarget(g)}, actual ${SM.byUnit(g.unit, g.actual)}${SM.isNumber(g.attainment) ? ` (${fmt.percent(g.attainment, 0)})` : ''}${g.provisional ? `, provisional until ${fmt.dateTime(g.finalAt)}` : ''}`;
+              b.title = `${g.metricLabel}: ${SM.goalTarget(g)}, actual ${SM.byUnit(g.unit, g.actual)}${SM.isNumber(g.attainment) ? ` (${fmt.percent(g.attainment, 0)})` : ''}${g.provisional ? `, ${SM.provisionalText(g.finalAt, g.dataThrough).replace(/^P/, 'p')}` : ''}`;
               return b;
             })) : el('span', { class: 'muted' }, '–');
           } },
         { key: 'status', label: 'Status', sort: s => s.status === 'final' ? 2 : s.status === 'provisional' ? 1 : 0,
-          format: s => SM.statusBadge(s.status, s.finalAt) },
+          format: s => SM.statusBadge(s.status, s.finalAt, s.dataThrough) },
       ],
     });
     main.dataset.ready = 'true';

@@ -28,7 +28,8 @@ import org.springframework.stereotype.Repository;
 class ExperimentRepository {
     private static final String EXPERIMENT_COLUMNS = """
             experiment_id, name, hypothesis, primary_metric, control_variant, starts_at, ends_at, assigned,
-            srm_p_value, srm_flagged, srm_error_code, last_show_end, status, final_at""";
+            srm_p_value, srm_flagged, srm_error_code, last_show_end, status, final_at,
+            """ + Provisional.LATEST_DATA_THROUGH_SQL + " AS data_through";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -145,6 +146,7 @@ class ExperimentRepository {
                 rs.getString("primary_metric"), rs.getString("control_variant"), getInstant(rs, "starts_at"),
                 getInstant(rs, "ends_at"), rs.getLong("assigned"), getDouble(rs, "srm_p_value"),
                 rs.getBoolean("srm_flagged"), rs.getString("srm_error_code"), getInstant(rs, "last_show_end"),
-                Provisional.status(rs.getString("status"), finalAt, now), finalAt, variants);
+                Provisional.status(rs.getString("status"), finalAt, now, getInstant(rs, "data_through")), finalAt,
+                variants);
     }
 }

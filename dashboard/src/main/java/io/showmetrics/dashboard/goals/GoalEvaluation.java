@@ -1,12 +1,14 @@
 package io.showmetrics.dashboard.goals;
 
+import io.showmetrics.dashboard.system.Provisional;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
  * Evaluates a goal (SPEC section 2, "Goals"): {@code pending} until the show is processed, then {@code met} or
  * {@code missed} by direction, with attainment = actual / target, and whether the result is still provisional
- * at {@code now}. Plain Java, driven by the caller's clock.
+ * at {@code now}: a met or missed goal is not settled while the metric's window is open, i.e. until both the
+ * clock and the data through have reached its end ({@link Provisional}). Plain Java, driven by the caller's clock.
  */
 public final class GoalEvaluation {
     public static final String AT_LEAST = "at_least";
@@ -24,14 +26,17 @@ public final class GoalEvaluation {
      * @param finalAfterSeconds the metric's {@code final_after_seconds}; {@code null} (a metric without a window
      *     after the show) counts as 0, final as soon as the show has ended
      * @param now the server's clock
-     * @return the status; provisional while {@code now < endsAt + finalAfterSeconds} (final at exactly that instant)
+     * @param dataThrough the data through of the run that computed {@code actual}; {@code null} when unknown (the
+     *     clock alone decides)
+     * @return the status; provisional until both {@code now} and {@code dataThrough} have reached
+     *     {@code endsAt + finalAfterSeconds} (final at exactly that instant)
      * @throws IllegalArgumentException for an unknown direction
      */
     public static GoalStatus evaluate(double target, String direction, Double actual, Instant endsAt,
-                                      Long finalAfterSeconds, Instant now) {
+                                      Long finalAfterSeconds, Instant now, Instant dataThrough) {
         Instant finalAt = endsAt.plus(Duration.ofSeconds(finalAfterSeconds == null ? 0 : finalAfterSeconds));
         if (actual == null || actual.isNaN() || actual.isInfinite()) {
-            return new GoalStatus(GoalStatus.PENDING, null, null, false, finalAt);
+            return new GoalStatus(GoalStatus.PENDING, null, null, false, finalAt, false);
         }
         boolean met = switch (direction) {
             case AT_LEAST -> actual >= target;
@@ -40,7 +45,7 @@ public final class GoalEvaluation {
                     + "': use at_least or at_most.");
         };
         Double attainment = target == 0 ? null : actual / target;
-        return new GoalStatus(met ? GoalStatus.MET : GoalStatus.MISSED, actual, attainment, now.isBefore(finalAt),
-                finalAt);
+        return new GoalStatus(met ? GoalStatus.MET : GoalStatus.MISSED, actual, attainment,
+                !Provisional.closed(finalAt, now, dataThrough), finalAt, Provisional.awaitingData(finalAt, dataThrough));
     }
 }

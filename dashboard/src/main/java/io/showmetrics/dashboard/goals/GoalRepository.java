@@ -71,9 +71,12 @@ class GoalRepository {
                 .list();
     }
 
-    /** The raw material of a {@link GoalView}: the goal, its show and metric, and the show's value of the metric. */
+    /**
+     * The raw material of a {@link GoalView}: the goal, its show and metric, the show's value of the metric and the
+     * data through of the run that computed it ({@code null} without a {@code show_kpi} row).
+     */
     record GoalRow(StoredGoal goal, String showTitle, Instant showStartsAt, Instant showEndsAt, String metricLabel,
-                   String unit, boolean additive, Long finalAfterSeconds, Double actual) {
+                   String unit, boolean additive, Long finalAfterSeconds, Double actual, Instant dataThrough) {
     }
 
     /**
@@ -85,9 +88,11 @@ class GoalRepository {
         Map<String, Map<String, Double>> kpis = kpiValues(showId);
         return jdbc.sql("""
                         SELECT g.goal_id, g.show_id, g.metric, g.target, g.direction, g.updated_by, g.updated_at,
-                               s.title, s.starts_at, s.ends_at, d.label, d.unit, d.additive, d.final_after_seconds
+                               s.title, s.starts_at, s.ends_at, d.label, d.unit, d.additive, d.final_after_seconds,
+                               k.data_through
                         FROM goal g
                         JOIN show s ON s.show_id = g.show_id
+                        LEFT JOIN show_kpi k ON k.show_id = g.show_id
                         LEFT JOIN metric_definition d ON d.name = g.metric
                         WHERE CAST(:showId AS text) IS NULL OR g.show_id = :showId
                         ORDER BY s.starts_at DESC, g.show_id, d.sort_order NULLS LAST, g.metric""")
@@ -98,7 +103,7 @@ class GoalRepository {
                     return new GoalRow(goal, rs.getString("title"), getInstant(rs, "starts_at"),
                             getInstant(rs, "ends_at"), rs.getString("label"), rs.getString("unit"),
                             rs.getBoolean("additive"), getLong(rs, "final_after_seconds"),
-                            kpi == null ? null : kpi.get(goal.metric()));
+                            kpi == null ? null : kpi.get(goal.metric()), getInstant(rs, "data_through"));
                 })
                 .list();
     }

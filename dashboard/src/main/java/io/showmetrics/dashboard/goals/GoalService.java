@@ -49,11 +49,11 @@ class GoalService {
     static GoalView view(GoalRepository.GoalRow r, Instant now) {
         StoredGoal g = r.goal();
         GoalStatus s = GoalEvaluation.evaluate(g.target(), g.direction(), r.actual(), r.showEndsAt(),
-                r.finalAfterSeconds(), now);
+                r.finalAfterSeconds(), now, r.dataThrough());
         return new GoalView(g.goalId(), g.showId(), r.showTitle(), r.showStartsAt(), r.showEndsAt(), g.metric(),
                 r.metricLabel() == null ? g.metric() : r.metricLabel(), r.unit(), r.additive(), g.target(),
                 g.direction(), s.actual(), s.status(), s.attainment(), s.provisional(), s.finalAt(), g.updatedBy(),
-                g.updatedAt());
+                g.updatedAt(), r.dataThrough());
     }
 
     GoalView create(GoalDraft draft, String user) {

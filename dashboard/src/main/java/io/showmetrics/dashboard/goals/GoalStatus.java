@@ -9,11 +9,14 @@ import java.time.Instant;
  *     NULL there), {@code met} or {@code missed}
  * @param actual the metric's value, {@code null} while pending
  * @param attainment actual / target; {@code null} while pending or when the target is 0
- * @param provisional whether the metric's window is still open ({@code now < finalAt}), so the status can
- *     still change; false once final
- * @param finalAt when the metric becomes final: the show's {@code ends_at + final_after_seconds}
+ * @param provisional whether the metric's window is still open (the clock or the data through is before
+ *     {@code finalAt}), so the status can still change; false once final
+ * @param finalAt when the metric's window ends: the show's {@code ends_at + final_after_seconds}
+ * @param awaitingData the data through is before {@code finalAt}: the window stays open until later data
+ *     arrives, whatever the clock says
  */
-public record GoalStatus(String status, Double actual, Double attainment, boolean provisional, Instant finalAt) {
+public record GoalStatus(String status, Double actual, Double attainment, boolean provisional, Instant finalAt,
+                         boolean awaitingData) {
     public static final String PENDING = "pending";
     public static final String MET = "met";
     public static final String MISSED = "missed";

@@ -5,6 +5,7 @@ import static io.showmetrics.dashboard.system.Csv.column;
 import io.showmetrics.dashboard.system.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +19,8 @@ class OmnichannelApiController {
     private static final List<Csv.Column<ChannelMonth>> MONTH_COLUMNS = List.of(
             column("month", ChannelMonth::month), column("channel", ChannelMonth::channel),
             column("revenue", ChannelMonth::revenue), column("orders", ChannelMonth::orders),
-            column("customers", ChannelMonth::customers), column("revenue_change", ChannelMonth::revenueChange));
+            column("customers", ChannelMonth::customers), column("revenue_change", ChannelMonth::revenueChange),
+            column("partial", ChannelMonth::partial), column("prev_span_revenue", ChannelMonth::prevSpanRevenue));
     private static final List<Csv.Column<OmnichannelPeriod>> PERIOD_COLUMNS = List.of(
             column("period", OmnichannelPeriod::period), column("period_start", OmnichannelPeriod::periodStart),
             column("customers", OmnichannelPeriod::customers),
@@ -26,7 +28,8 @@ class OmnichannelApiController {
             column("multichannel_share", OmnichannelPeriod::multichannelShare),
             column("influenced_visits", OmnichannelPeriod::influencedVisits),
             column("store_visits", OmnichannelPeriod::storeVisits),
-            column("influenced_visits_change", OmnichannelPeriod::influencedVisitsChange));
+            column("influenced_visits_change", OmnichannelPeriod::influencedVisitsChange),
+            column("partial", OmnichannelPeriod::partial));
 
     private final OmnichannelRepository omnichannel;
 
@@ -37,10 +40,14 @@ class OmnichannelApiController {
     @GetMapping("/api/omnichannel")
     @Operation(summary = "Per month and channel: net revenue, orders, customers and month-over-month revenue change; "
             + "per month and quarter: multichannel share and influenced store visits; per month and channel: "
-            + "show-influenced web/app/store revenue with its month-over-month change")
+            + "show-influenced web/app/store revenue with its month-over-month change; the latest month's totals "
+            + "(a partial month, month to date, compared with the same span of the previous month) and the data through")
     Omnichannel all() {
-        return new Omnichannel(omnichannel.findChannelMonths(), omnichannel.findPeriods(),
-                omnichannel.findInfluencedRevenue());
+        List<ChannelMonth> channels = omnichannel.findChannelMonths();
+        List<ChannelMonth> influenced = omnichannel.findInfluencedRevenue();
+        Instant dataThrough = omnichannel.findDataThrough();
+        return new Omnichannel(channels, omnichannel.findPeriods(), influenced,
+                MonthHeadline.of(channels, dataThrough), MonthHeadline.of(influenced, dataThrough), dataThrough);
     }
 
     @GetMapping("/api/omnichannel/channels.csv")

@@ -2,7 +2,9 @@ package io.showmetrics.dashboard.omnichannel;
 
 import static io.showmetrics.dashboard.system.Rows.getDouble;
 
+import io.showmetrics.dashboard.system.Provisional;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -10,7 +12,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads {@code channel_month}, {@code omnichannel_period} and {@code influenced_revenue}. Month-over-month changes
- * compare with the previous calendar month (previous quarter) only: a gap gives NULL, never a change across it.
+ * compare with the previous calendar month (previous quarter) only: a gap gives NULL, never a change across it. A
+ * partial period (month to date) is compared with the same span of the previous one ({@code prev_span_*}, written
+ * by compute), never with the whole of it.
  */
 @Repository
 class OmnichannelRepository {
@@ -31,22 +35,32 @@ class OmnichannelRepository {
     /** {@code table} is one of two constants above, never user input. */
     private List<ChannelMonth> months(String table) {
         return jdbc.sql("""
-                        SELECT t.month, t.channel, t.revenue, t.orders, t.customers,
-                               CASE WHEN p.revenue IS NULL OR p.revenue = 0 THEN NULL
+                        SELECT t.month, t.channel, t.revenue, t.orders, t.customers, t.partial, t.prev_span_revenue,
+                               CASE WHEN t.partial THEN
+                                         CASE WHEN t.prev_span_revenue IS NULL OR t.prev_span_revenue = 0 THEN NULL
+                                         ELSE ((t.revenue - t.prev_span_revenue) / t.prev_span_revenue)::double precision
+                                         END
+                                    WHEN p.revenue IS NULL OR p.revenue = 0 THEN NULL
                                     ELSE ((t.revenue - p.revenue) / p.revenue)::double precision END AS change
                         FROM %1$s t LEFT JOIN %1$s p
                           ON p.channel = t.channel AND p.month = (t.month - INTERVAL '1 month')::date
                         ORDER BY t.month, t.channel""".formatted(table))
                 .query((rs, i) -> new ChannelMonth(rs.getObject("month", LocalDate.class), rs.getString("channel"),
                         rs.getBigDecimal("revenue") == null ? BigDecimal.ZERO : rs.getBigDecimal("revenue"),
-                        rs.getLong("orders"), rs.getLong("customers"), getDouble(rs, "change")))
+                        rs.getLong("orders"), rs.getLong("customers"), getDouble(rs, "change"), rs.getBoolean("partial"),
+                        rs.getBigDecimal("prev_span_revenue")))
                 .list();
     }
 
     /** Months then quarters, each in time order. */
     List<OmnichannelPeriod> findPeriods() {
         return jdbc.sql("""
-                        SELECT t.*, CASE WHEN p.influenced_visits IS NULL OR p.influenced_visits = 0 THEN NULL
+                        SELECT t.*, CASE WHEN t.partial THEN
+                                    CASE WHEN t.prev_span_influenced_visits IS NULL OR t.prev_span_influenced_visits = 0
+                                         THEN NULL
+                                    ELSE (t.influenced_visits - t.prev_span_influenced_visits)::double precision
+                                         / t.prev_span_influenced_visits END
+                               WHEN p.influenced_visits IS NULL OR p.influenced_visits = 0 THEN NULL
                                ELSE (t.influenced_visits - p.influenced_visits)::double precision / p.influenced_visits
                                END AS change
                         FROM omnichannel_period t LEFT JOIN omnichannel_period p
@@ -56,7 +70,13 @@ class OmnichannelRepository {
                 .query((rs, i) -> new OmnichannelPeriod(rs.getString("period"),
                         rs.getObject("period_start", LocalDate.class), rs.getLong("customers"),
                         rs.getLong("multichannel_customers"), getDouble(rs, "multichannel_share"),
-                        rs.getLong("influenced_visits"), rs.getLong("store_visits"), getDouble(rs, "change")))
+                        rs.getLong("influenced_visits"), rs.getLong("store_visits"), getDouble(rs, "change"),
+                        rs.getBoolean("partial")))
                 .list();
+    }
+
+    /** The data through of the published results; {@code null} before any run recorded one. */
+    Instant findDataThrough() {
+        return Provisional.latestDataThrough(jdbc);
     }
 }

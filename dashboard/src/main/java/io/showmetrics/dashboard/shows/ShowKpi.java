@@ -12,8 +12,10 @@ import java.time.Instant;
  *     ({@code incrementalExperimentId}): (visit rate treatment − control) × treated customers, with its 95% CI;
  *     {@code null} when no holdout covers the show
  * @param peakConcurrentViewers the instantaneous peak, which can be below the highest per-minute count
- * @param status {@code provisional} until every window that feeds the KPIs has closed ({@code finalAt}),
- *     then {@code final}; derived from the server's clock when the row is read
+ * @param status {@code provisional} until every window that feeds the KPIs has closed (the clock and the data
+ *     through have both reached {@code finalAt}), then {@code final}; derived from the server's clock when read
+ * @param dataThrough the data through of the run that computed the KPIs ({@code null} for a run before it
+ *     existed); a window that ends after it is still open
  */
 record ShowKpi(
         Long uniqueViewers, Long identifiedViewers, Long peakConcurrentViewers, Instant peakAt,
@@ -24,5 +26,5 @@ record ShowKpi(
         Double returningViewerRate, Double nextShowRetention, Double stockoutMinutes,
         Double influencedStoreVisits, Long influencedVisitors, Double sawShowShare, Double incrementalVisits,
         Double incrementalVisitsCiLow, Double incrementalVisitsCiHigh, String incrementalExperimentId,
-        String status, Instant finalAt, String runId, Instant computedAt) {
+        String status, Instant finalAt, String runId, Instant computedAt, Instant dataThrough) {
 }

@@ -38,7 +38,7 @@ class ShowRepository {
                         SELECT s.show_id, s.title, s.host, s.starts_at, s.ends_at,
                                k.unique_viewers, k.peak_concurrent_viewers, k.avg_watch_seconds, k.engagement_rate,
                                k.chat_messages, k.replay_viewers, k.live_orders, k.live_gmv, k.conversion_rate_24h,
-                               k.status, k.final_at, k.computed_at
+                               k.status, k.final_at, k.computed_at, k.data_through
                         FROM show s LEFT JOIN show_kpi k ON k.show_id = s.show_id
                         ORDER BY s.starts_at DESC, s.show_id""")
                 .query((rs, i) -> {
@@ -51,8 +51,9 @@ class ShowRepository {
                             getDouble(rs, "avg_watch_seconds"), getDouble(rs, "engagement_rate"),
                             getLong(rs, "chat_messages"), getLong(rs, "replay_viewers"),
                             getLong(rs, "live_orders"), getDecimal(rs, "live_gmv"), getDouble(rs, "conversion_rate_24h"),
-                            Provisional.status(rs.getString("status"), getInstant(rs, "final_at"), now),
-                            getInstant(rs, "final_at"), getInstant(rs, "computed_at"));
+                            Provisional.status(rs.getString("status"), getInstant(rs, "final_at"), now,
+                                    getInstant(rs, "data_through")),
+                            getInstant(rs, "final_at"), getInstant(rs, "computed_at"), getInstant(rs, "data_through"));
                 })
                 .list();
     }
@@ -68,21 +69,24 @@ class ShowRepository {
                 .query((rs, i) -> new ShowDetail(show(rs),
                         rs.getString("kpi_show_id") == null ? null : kpi(rs, clock.instant()), Map.of()))
                 .optional()
-                .map(d -> new ShowDetail(d.show(), d.kpi(), finality(d.show().endsAt(), clock.instant())));
+                .map(d -> new ShowDetail(d.show(), d.kpi(), finality(d.show().endsAt(), clock.instant(),
+                        d.kpi() == null ? null : d.kpi().dataThrough())));
     }
 
     /**
-     * Per show-level metric with a {@code final_after_seconds}: whether it is final at {@code now}, and from when
-     * ({@code ends_at + final_after_seconds}; final at exactly that instant).
+     * Per show-level metric with a {@code final_after_seconds}: whether it is final at {@code now}, and when its
+     * window ends ({@code ends_at + final_after_seconds}); final once both {@code now} and {@code dataThrough} have
+     * reached that instant ({@link Provisional}).
      */
-    private Map<String, MetricFinality> finality(Instant endsAt, Instant now) {
+    private Map<String, MetricFinality> finality(Instant endsAt, Instant now, Instant dataThrough) {
         Map<String, MetricFinality> out = new LinkedHashMap<>();
         jdbc.sql("""
                         SELECT name, final_after_seconds FROM metric_definition
                         WHERE level = 'show' AND final_after_seconds IS NOT NULL ORDER BY sort_order, name""")
                 .query(rs -> {
                     Instant finalAt = endsAt.plusSeconds(rs.getLong("final_after_seconds"));
-                    out.put(rs.getString("name"), new MetricFinality(Provisional.status(null, finalAt, now), finalAt));
+                    out.put(rs.getString("name"), new MetricFinality(Provisional.status(null, finalAt, now, dataThrough),
+                            finalAt, Provisional.awaitingData(finalAt, dataThrough)));
                 });
         return out;
     }
@@ -187,8 +191,9 @@ class ShowRepository {
                 getLong(rs, "influenced_visitors"), getDouble(rs, "saw_show_share"),
                 getDouble(rs, "incremental_visits"), getDouble(rs, "incremental_visits_ci_low"),
                 getDouble(rs, "incremental_visits_ci_high"), rs.getString("incremental_experiment_id"),
-                Provisional.status(rs.getString("status"), getInstant(rs, "final_at"), now),
+                Provisional.status(rs.getString("status"), getInstant(rs, "final_at"), now,
+                        getInstant(rs, "data_through")),
                 getInstant(rs, "final_at"), rs.getString("run_id"),
-                getInstant(rs, "computed_at"));
+                getInstant(rs, "computed_at"), getInstant(rs, "data_through"));
     }
 }

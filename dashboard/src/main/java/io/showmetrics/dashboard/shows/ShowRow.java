@@ -7,12 +7,13 @@ import java.time.Instant;
  * One line of the shows list: the show and its headline KPIs. Every KPI is {@code null} when the show has
  * no {@code show_kpi} row yet ({@code status} null) or when the metric is not computable (zero denominator).
  *
- * @param status {@code provisional} before {@code finalAt} and {@code final} from then on (server clock);
- *     {@code null} when not computed yet
- * @param finalAt when a provisional show's KPIs become final
+ * @param status {@code provisional} until the clock and the data through have both reached {@code finalAt},
+ *     {@code final} from then on; {@code null} when not computed yet
+ * @param finalAt when the last window that feeds the show's KPIs ends
+ * @param dataThrough the data through of the run that computed the KPIs; a window that ends after it is open
  */
 record ShowRow(String showId, String title, String host, Instant startsAt, Instant endsAt, long durationSeconds,
                Long uniqueViewers, Long peakConcurrentViewers, Double avgWatchSeconds, Double engagementRate,
                Long chatMessages, Long replayViewers, Long liveOrders, BigDecimal liveGmv, Double conversionRate24h,
-               String status, Instant finalAt, Instant computedAt) {
+               String status, Instant finalAt, Instant computedAt, Instant dataThrough) {
 }

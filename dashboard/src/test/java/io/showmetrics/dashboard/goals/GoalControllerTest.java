@@ -66,7 +66,7 @@ class GoalControllerTest {
         return new GoalView(id, "s1", "Spring Collection Launch", Instant.parse("2026-03-01T19:00:00Z"),
                 Instant.parse("2026-03-01T20:00:00Z"), "unique_viewers", "Unique viewers", "count", true, 1500,
                 "at_least", 1234.0, "missed", 1234.0 / 1500, false, Instant.parse("2026-03-01T20:15:00Z"), "maria",
-                Instant.parse("2026-02-28T10:00:00Z"));
+                Instant.parse("2026-02-28T10:00:00Z"), Instant.parse("2026-03-05T00:00:00Z"));
     }
 
     /** A write request, built fresh for each use (request builders collect post-processors). */

@@ -19,7 +19,7 @@ class GoalEvaluationTest {
     class Pending {
         @Test
         void isPendingWhenTheShowHasNoValueForTheMetric() {
-            GoalStatus s = GoalEvaluation.evaluate(900, "at_least", null, ENDS, DAY, LATER);
+            GoalStatus s = GoalEvaluation.evaluate(900, "at_least", null, ENDS, DAY, LATER, null);
 
             assertThat(s.status()).isEqualTo("pending");
             assertThat(s.actual()).isNull();
@@ -30,7 +30,7 @@ class GoalEvaluationTest {
 
         @Test
         void treatsANonFiniteValueAsNotComputed() {
-            assertThat(GoalEvaluation.evaluate(900, "at_least", Double.NaN, ENDS, DAY, LATER).status()).isEqualTo("pending");
+            assertThat(GoalEvaluation.evaluate(900, "at_least", Double.NaN, ENDS, DAY, LATER, null).status()).isEqualTo("pending");
         }
     }
 
@@ -38,21 +38,21 @@ class GoalEvaluationTest {
     class Direction {
         @Test
         void atLeastIsMetWhenTheActualReachesTheTarget() {
-            assertThat(GoalEvaluation.evaluate(900, "at_least", 900.0, ENDS, DAY, LATER).status()).isEqualTo("met");
-            assertThat(GoalEvaluation.evaluate(900, "at_least", 950.0, ENDS, DAY, LATER).status()).isEqualTo("met");
-            assertThat(GoalEvaluation.evaluate(900, "at_least", 899.0, ENDS, DAY, LATER).status()).isEqualTo("missed");
+            assertThat(GoalEvaluation.evaluate(900, "at_least", 900.0, ENDS, DAY, LATER, null).status()).isEqualTo("met");
+            assertThat(GoalEvaluation.evaluate(900, "at_least", 950.0, ENDS, DAY, LATER, null).status()).isEqualTo("met");
+            assertThat(GoalEvaluation.evaluate(900, "at_least", 899.0, ENDS, DAY, LATER, null).status()).isEqualTo("missed");
         }
 
         @Test
         void atMostIsMetWhenTheActualStaysAtOrBelowTheTarget() {
-            assertThat(GoalEvaluation.evaluate(10, "at_most", 10.0, ENDS, DAY, LATER).status()).isEqualTo("met");
-            assertThat(GoalEvaluation.evaluate(10, "at_most", 6.5, ENDS, DAY, LATER).status()).isEqualTo("met");
-            assertThat(GoalEvaluation.evaluate(10, "at_most", 10.5, ENDS, DAY, LATER).status()).isEqualTo("missed");
+            assertThat(GoalEvaluation.evaluate(10, "at_most", 10.0, ENDS, DAY, LATER, null).status()).isEqualTo("met");
+            assertThat(GoalEvaluation.evaluate(10, "at_most", 6.5, ENDS, DAY, LATER, null).status()).isEqualTo("met");
+            assertThat(GoalEvaluation.evaluate(10, "at_most", 10.5, ENDS, DAY, LATER, null).status()).isEqualTo("missed");
         }
 
         @Test
         void rejectsAnUnknownDirectionNamingTheValidOnes() {
-            assertThatThrownBy(() -> GoalEvaluation.evaluate(1, "above", 2.0, ENDS, DAY, LATER))
+            assertThatThrownBy(() -> GoalEvaluation.evaluate(1, "above", 2.0, ENDS, DAY, LATER, null))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use at_least or at_most");
         }
     }
@@ -61,7 +61,7 @@ class GoalEvaluationTest {
     class Attainment {
         @Test
         void isActualOverTarget() {
-            GoalStatus s = GoalEvaluation.evaluate(800, "at_least", 812.0, ENDS, DAY, LATER);
+            GoalStatus s = GoalEvaluation.evaluate(800, "at_least", 812.0, ENDS, DAY, LATER, null);
 
             assertThat(s.attainment()).isCloseTo(1.015, within(1e-12));
             assertThat(s.actual()).isEqualTo(812.0);
@@ -69,7 +69,7 @@ class GoalEvaluationTest {
 
         @Test
         void isNullWhenTheTargetIsZeroButTheStatusStillCounts() {
-            GoalStatus s = GoalEvaluation.evaluate(0, "at_most", 0.0, ENDS, DAY, LATER);
+            GoalStatus s = GoalEvaluation.evaluate(0, "at_most", 0.0, ENDS, DAY, LATER, null);
 
             assertThat(s.attainment()).isNull();
             assertThat(s.status()).isEqualTo("met");
@@ -83,31 +83,55 @@ class GoalEvaluationTest {
             MutableClock clock = new MutableClock(ENDS);
             Instant finalAt = ENDS.plusSeconds(DAY);
 
-            assertThat(GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant()).provisional()).isTrue();
+            assertThat(GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant(), null).provisional()).isTrue();
             clock.set(finalAt.minusNanos(1));
-            GoalStatus justBefore = GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant());
+            GoalStatus justBefore = GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant(), null);
             assertThat(justBefore.provisional()).isTrue();
             assertThat(justBefore.finalAt()).isEqualTo(finalAt);
             clock.set(finalAt);
-            assertThat(GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant()).provisional()).isFalse();
+            assertThat(GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant(), null).provisional()).isFalse();
             clock.advance(Duration.ofDays(1));
-            assertThat(GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant()).provisional()).isFalse();
+            assertThat(GoalEvaluation.evaluate(40, "at_least", 40.0, ENDS, DAY, clock.instant(), null).provisional()).isFalse();
         }
 
         @Test
         void eachMetricUsesItsOwnWindow() {
             Instant now = ENDS.plus(Duration.ofDays(2));
 
-            assertThat(GoalEvaluation.evaluate(800, "at_least", 812.0, ENDS, 15 * 60L, now).provisional()).isFalse();
-            GoalStatus visits = GoalEvaluation.evaluate(50, "at_least", 61.0, ENDS, 7 * DAY, now);
+            assertThat(GoalEvaluation.evaluate(800, "at_least", 812.0, ENDS, 15 * 60L, now, null).provisional()).isFalse();
+            GoalStatus visits = GoalEvaluation.evaluate(50, "at_least", 61.0, ENDS, 7 * DAY, now, null);
             assertThat(visits.provisional()).isTrue();
             assertThat(visits.finalAt()).isEqualTo(Instant.parse("2026-03-08T20:00:00Z"));
         }
 
         @Test
         void aMetricWithoutAWindowIsFinalWhenTheShowEnds() {
-            assertThat(GoalEvaluation.evaluate(1, "at_least", 2.0, ENDS, null, ENDS.minusSeconds(1)).provisional()).isTrue();
-            assertThat(GoalEvaluation.evaluate(1, "at_least", 2.0, ENDS, null, ENDS).provisional()).isFalse();
+            assertThat(GoalEvaluation.evaluate(1, "at_least", 2.0, ENDS, null, ENDS.minusSeconds(1), null).provisional()).isTrue();
+            assertThat(GoalEvaluation.evaluate(1, "at_least", 2.0, ENDS, null, ENDS, null).provisional()).isFalse();
+        }
+    }
+
+    @Nested
+    class OpenWhileTheDataHasNotReachedTheWindowEnd {
+        @Test
+        void aMissedGoalIsNotSettledWhileTheDataThroughIsBeforeTheWindowEnd() {
+            // 60 days after the show the clock alone would say final; the data stops 2 hours after the show,
+            // so its 24-hour window has not been observed: the miss can still turn into a met goal.
+            Instant dataThrough = ENDS.plusSeconds(2 * 3600);
+            GoalStatus s = GoalEvaluation.evaluate(40, "at_least", 12.0, ENDS, DAY, LATER, dataThrough);
+
+            assertThat(s.status()).isEqualTo("missed");
+            assertThat(s.provisional()).isTrue();
+            assertThat(s.awaitingData()).isTrue();
+            assertThat(s.finalAt()).isEqualTo(ENDS.plusSeconds(DAY));
+        }
+
+        @Test
+        void isFinalOnceTheDataThroughReachesTheWindowEnd() {
+            GoalStatus s = GoalEvaluation.evaluate(40, "at_least", 12.0, ENDS, DAY, LATER, ENDS.plusSeconds(DAY));
+
+            assertThat(s.provisional()).isFalse();
+            assertThat(s.awaitingData()).isFalse();
         }
     }
 }

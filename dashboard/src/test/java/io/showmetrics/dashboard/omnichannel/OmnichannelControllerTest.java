@@ -43,9 +43,9 @@ class OmnichannelControllerTest {
     @EnumSource(Role.class)
     void everyRoleReadsIt(Role role) throws Exception {
         given(omnichannel.findChannelMonths()).willReturn(List.of(new ChannelMonth(LocalDate.parse("2026-02-01"), "web",
-                new BigDecimal("1200.50"), 30, 25, 0.1)));
+                new BigDecimal("1200.50"), 30, 25, 0.1, false, null)));
         given(omnichannel.findPeriods()).willReturn(List.of(new OmnichannelPeriod("quarter", LocalDate.parse("2026-01-01"),
-                100, 20, 0.2, 40, 300, null)));
+                100, 20, 0.2, 40, 300, null, false)));
         given(omnichannel.findInfluencedRevenue()).willReturn(List.of());
 
         mvc.perform(get("/omnichannel").with(user("u").roles(role.name())))
@@ -71,10 +71,10 @@ class OmnichannelControllerTest {
     @Test
     void csvHasTheMonthOverMonthChange() throws Exception {
         given(omnichannel.findInfluencedRevenue()).willReturn(List.of(new ChannelMonth(LocalDate.parse("2026-02-01"),
-                "store", new BigDecimal("99.9000"), 3, 2, null)));
+                "store", new BigDecimal("99.9000"), 3, 2, null, false, null)));
 
         mvc.perform(get("/api/omnichannel/influenced.csv").with(user("u").roles("ANALYST")))
-                .andExpect(content().string("month,channel,revenue,orders,customers,revenue_change\r\n"
-                        + "2026-02-01,store,99.9,3,2,\r\n"));
+                .andExpect(content().string("month,channel,revenue,orders,customers,revenue_change,partial,"
+                        + "prev_span_revenue\r\n2026-02-01,store,99.9,3,2,,false,\r\n"));
     }
 }

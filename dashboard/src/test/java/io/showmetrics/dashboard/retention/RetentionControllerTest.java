@@ -42,8 +42,8 @@ class RetentionControllerTest {
     @EnumSource(Role.class)
     void everyRoleReadsTheCohortsWithTheSegmentsPresent(Role role) throws Exception {
         given(retention.findSegments("buyer")).willReturn(List.of("all", "region:north"));
-        given(retention.findCells("buyer", "region:north")).willReturn(List.of(
-                new RetentionCell(LocalDate.parse("2026-02-02"), 1, 200, 50, 0.25)));
+        given(retention.findCells("buyer", "region:north", null)).willReturn(List.of(
+                new RetentionCell(LocalDate.parse("2026-02-02"), 1, 200, 50, 0.25, false)));
 
         mvc.perform(get("/retention").with(user("u").roles(role.name()))).andExpect(status().isOk());
         mvc.perform(get("/api/retention").param("kind", "buyer").param("segment", "region:north")
@@ -56,12 +56,29 @@ class RetentionControllerTest {
 
     @Test
     void csvListsTheCells() throws Exception {
-        given(retention.findCells("viewer", "all")).willReturn(List.of(
-                new RetentionCell(LocalDate.parse("2026-02-02"), 0, 200, 200, 1.0)));
+        given(retention.findCells("viewer", "all", null)).willReturn(List.of(
+                new RetentionCell(LocalDate.parse("2026-02-02"), 0, 200, 200, 1.0, false)));
 
         mvc.perform(get("/api/retention.csv").with(user("u").roles("EXECUTIVE")))
                 .andExpect(status().isOk())
-                .andExpect(content().string("cohort_week,week_offset,cohort_size,retained,rate\r\n2026-02-02,0,200,200,1\r\n"));
+                .andExpect(content().string(
+                        "cohort_week,week_offset,cohort_size,retained,rate,partial\r\n2026-02-02,0,200,200,1,false\r\n"));
+    }
+
+    @Test
+    void theRunningWeekAndTheFirstCohortWeekComeWithTheCells() throws Exception {
+        // Data through Wednesday 2026-02-11: the week of Monday 2026-02-09 is still running.
+        given(retention.findDataThrough()).willReturn(java.time.Instant.parse("2026-02-11T10:00:00Z"));
+        given(retention.findFirstCohortWeek("viewer")).willReturn(LocalDate.parse("2026-02-02"));
+        given(retention.findSegments("viewer")).willReturn(List.of("all"));
+        given(retention.findCells("viewer", "all", LocalDate.parse("2026-02-09"))).willReturn(List.of(
+                new RetentionCell(LocalDate.parse("2026-02-09"), 0, 80, 80, 1.0, true)));
+
+        mvc.perform(get("/api/retention").with(user("u").roles("MARKETING")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.runningWeek").value("2026-02-09"))
+                .andExpect(jsonPath("$.firstCohortWeek").value("2026-02-02"))
+                .andExpect(jsonPath("$.cells[0].partial").value(true));
     }
 
     @Test

@@ -33,14 +33,31 @@ class RetentionRepositoryIT {
 
     @Test
     void cellsComeByCohortThenOffsetWithoutInventingMissingOnes() {
-        assertThat(repository.findCells("viewer", "all")).containsExactly(
-                new RetentionCell(LocalDate.parse("2026-02-02"), 0, 100, 100, 1.0),
-                new RetentionCell(LocalDate.parse("2026-02-02"), 1, 100, 35, 0.35),
-                new RetentionCell(LocalDate.parse("2026-02-09"), 0, 80, 80, 1.0));
+        assertThat(repository.findCells("viewer", "all", null)).containsExactly(
+                new RetentionCell(LocalDate.parse("2026-02-02"), 0, 100, 100, 1.0, false),
+                new RetentionCell(LocalDate.parse("2026-02-02"), 1, 100, 35, 0.35, false),
+                new RetentionCell(LocalDate.parse("2026-02-09"), 0, 80, 80, 1.0, false));
+    }
+
+    @Test
+    void cellsMeasuringTheWeekStillRunningAtTheDataThroughArePartial() {
+        // Data through Wednesday 2026-02-11: the week of 2026-02-09 is still running. Cohort 2026-02-02 at +1 and
+        // cohort 2026-02-09 at +0 both measure it.
+        LocalDate running = RetentionCell.runningWeek(java.time.Instant.parse("2026-02-11T10:00:00Z"));
+
+        assertThat(running).isEqualTo(LocalDate.parse("2026-02-09"));
+        assertThat(repository.findCells("viewer", "all", running)).extracting(RetentionCell::partial)
+                .containsExactly(false, true, true);
+    }
+
+    @Test
+    void theFirstCohortWeekIsTheEarliestOverEverySegment() {
+        assertThat(repository.findFirstCohortWeek("viewer")).isEqualTo(LocalDate.parse("2026-02-02"));
+        assertThat(repository.findFirstCohortWeek("nobody")).isNull();
     }
 
     @Test
     void anEmptyCohortHasANullRate() {
-        assertThat(repository.findCells("buyer", "all")).singleElement().extracting(RetentionCell::rate).isNull();
+        assertThat(repository.findCells("buyer", "all", null)).singleElement().extracting(RetentionCell::rate).isNull();
     }
 }

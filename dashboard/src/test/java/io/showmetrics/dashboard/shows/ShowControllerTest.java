@@ -49,7 +49,7 @@ class ShowControllerTest {
     static ShowRow row(String showId) {
         return new ShowRow(showId, "Spring Collection Launch", "Lena Park", START, START.plusSeconds(3600), 3600,
                 1234L, 812L, 754.4, null, 1520L, 210L, 40L, new BigDecimal("3120.5"), null, "provisional", Instant.parse("2026-03-31T20:15:00Z"),
-                Instant.parse("2026-03-02T03:10:00Z"));
+                Instant.parse("2026-03-02T03:10:00Z"), Instant.parse("2026-03-02T02:00:00Z"));
     }
 
     static ShowDetail detail(String showId) {
@@ -58,7 +58,7 @@ class ShowControllerTest {
         ShowKpi kpi = new ShowKpi(1234L, 456L, 812L, START.plusSeconds(1410), 754.4, 210L, 300L, null, 1520L, 870L,
                 64L, 33L, 12L, 150L, 61L, 40L, new BigDecimal("3120.5"), null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, "provisional", Instant.parse("2026-03-31T20:15:00Z"),
-                "run-1", Instant.parse("2026-03-02T03:10:00Z"));
+                "run-1", Instant.parse("2026-03-02T03:10:00Z"), Instant.parse("2026-03-02T02:00:00Z"));
         return new ShowDetail(show, kpi);
     }
 

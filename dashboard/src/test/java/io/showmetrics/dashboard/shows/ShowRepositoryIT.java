@@ -364,9 +364,31 @@ class ShowRepositoryIT {
             var finality = repository.findById("s").orElseThrow().finality();
 
             assertThat(finality).containsOnlyKeys("unique_viewers", "conversion_rate_24h");
-            assertThat(finality.get("unique_viewers")).isEqualTo(new MetricFinality("final", Instant.parse("2026-03-01T20:15:00Z")));
+            assertThat(finality.get("unique_viewers")).isEqualTo(new MetricFinality("final", Instant.parse("2026-03-01T20:15:00Z"), false));
             assertThat(finality.get("conversion_rate_24h"))
-                    .isEqualTo(new MetricFinality("provisional", Instant.parse("2026-03-02T20:00:00Z")));
+                    .isEqualTo(new MetricFinality("provisional", Instant.parse("2026-03-02T20:00:00Z"), false));
+        }
+
+        @Test
+        void aMetricWhoseWindowEndsAfterTheDataThroughStaysOpenHoweverLateTheClock() {
+            show("s").insert(jdbc);
+            // The data stops 2026-03-02 02:00, before the 24-hour window ends (2026-03-02 20:00).
+            kpi("s").set("data_through", Instant.parse("2026-03-02T02:00:00Z"))
+                    .set("final_at", Instant.parse("2026-03-31T20:00:00Z")).insert(jdbc);
+            io.showmetrics.dashboard.testing.Fixtures.definition("unique_viewers", 1).set("final_after_seconds", 900L).insert(jdbc);
+            io.showmetrics.dashboard.testing.Fixtures.definition("conversion_rate_24h", 2).set("final_after_seconds", 86_400L)
+                    .insert(jdbc);
+            clock.set(Instant.parse("2026-06-01T00:00:00Z"));
+
+            ShowDetail detail = repository.findById("s").orElseThrow();
+
+            assertThat(detail.finality().get("unique_viewers"))
+                    .isEqualTo(new MetricFinality("final", Instant.parse("2026-03-01T20:15:00Z"), false));
+            assertThat(detail.finality().get("conversion_rate_24h"))
+                    .isEqualTo(new MetricFinality("provisional", Instant.parse("2026-03-02T20:00:00Z"), true));
+            assertThat(detail.kpi().status()).isEqualTo("provisional");
+            assertThat(detail.kpi().dataThrough()).isEqualTo(Instant.parse("2026-03-02T02:00:00Z"));
+            assertThat(repository.findAll()).singleElement().extracting(ShowRow::status).isEqualTo("provisional");
         }
 
         @Test

@@ -2,27 +2,58 @@ package io.showmetrics.dashboard.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ProvisionalTest {
     private static final Instant FINAL_AT = Instant.parse("2026-03-31T20:15:00Z");
+    private static final Instant MUCH_LATER = FINAL_AT.plus(Duration.ofDays(90));
 
-    @Test
-    void isProvisionalBeforeFinalAt() {
-        assertThat(Provisional.status("final", FINAL_AT, FINAL_AT.minusMillis(1))).isEqualTo("provisional");
+    @Nested
+    class ByTheClock {
+        @Test
+        void isProvisionalBeforeFinalAt() {
+            assertThat(Provisional.status("final", FINAL_AT, FINAL_AT.minusMillis(1), null)).isEqualTo("provisional");
+        }
+
+        @Test
+        void isFinalFromFinalAtOn() {
+            assertThat(Provisional.status("provisional", FINAL_AT, FINAL_AT, null)).isEqualTo("final");
+            assertThat(Provisional.status("provisional", FINAL_AT, FINAL_AT.plusSeconds(86_400), null))
+                    .isEqualTo("final");
+        }
+
+        @Test
+        void fallsBackToTheStoredStatusWithoutFinalAt() {
+            assertThat(Provisional.status("provisional", null, FINAL_AT, null)).isEqualTo("provisional");
+            assertThat(Provisional.status("final", null, FINAL_AT, null)).isEqualTo("final");
+            assertThat(Provisional.status(null, null, FINAL_AT, null)).isNull();
+        }
     }
 
-    @Test
-    void isFinalFromFinalAtOn() {
-        assertThat(Provisional.status("provisional", FINAL_AT, FINAL_AT)).isEqualTo("final");
-        assertThat(Provisional.status("provisional", FINAL_AT, FINAL_AT.plusSeconds(86_400))).isEqualTo("final");
-    }
+    @Nested
+    class ByTheData {
+        @Test
+        void staysProvisionalWhileTheDataThroughIsBeforeTheWindowEndHoweverOldTheWindow() {
+            // The clock alone would say final (90 days later); the data stops a day before the window ends.
+            Instant dataThrough = FINAL_AT.minus(Duration.ofDays(1));
+            assertThat(Provisional.status("final", FINAL_AT, MUCH_LATER, dataThrough)).isEqualTo("provisional");
+            assertThat(Provisional.closed(FINAL_AT, MUCH_LATER, dataThrough)).isFalse();
+            assertThat(Provisional.awaitingData(FINAL_AT, dataThrough)).isTrue();
+        }
 
-    @Test
-    void fallsBackToTheStoredStatusWithoutFinalAt() {
-        assertThat(Provisional.status("provisional", null, FINAL_AT)).isEqualTo("provisional");
-        assertThat(Provisional.status("final", null, FINAL_AT)).isEqualTo("final");
-        assertThat(Provisional.status(null, null, FINAL_AT)).isNull();
+        @Test
+        void isFinalOnceBothTheClockAndTheDataHaveReachedTheEnd() {
+            assertThat(Provisional.status("provisional", FINAL_AT, FINAL_AT, FINAL_AT)).isEqualTo("final");
+            assertThat(Provisional.awaitingData(FINAL_AT, FINAL_AT)).isFalse();
+        }
+
+        @Test
+        void dataAheadOfTheClockDoesNotCloseAWindowEarly() {
+            assertThat(Provisional.status("final", FINAL_AT, FINAL_AT.minusSeconds(1), MUCH_LATER))
+                    .isEqualTo("provisional");
+        }
     }
 }
