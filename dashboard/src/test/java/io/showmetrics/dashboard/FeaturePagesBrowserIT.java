@@ -158,6 +158,7 @@ class FeaturePagesBrowserIT {
         }
         omnichannelPeriod("quarter", "2025-10-01", 3600, 500, 200, 2600).insert(jdbc);
         omnichannelPeriod("quarter", "2026-01-01", 3900, 780, 300, 2700).insert(jdbc);
+        Fixtures.run("run-1").set("data_through", Instant.parse("2026-03-01T20:30:00Z")).insert(jdbc);
     }
 
     /** For controls that reload the data in place (main[data-ready] turns false at once, then true). */
@@ -364,7 +365,10 @@ class FeaturePagesBrowserIT {
             cells.forEach(c -> flat.add(c.get(0) + "," + c.get(1) + "," + c.get(2).doubleValue()));
             assertThat(flat).containsExactly("0,0,1.0", "1,0,0.35", "2,0,0.25", "0,1,1.0", "1,1,0.3", "0,2,1.0");
             assertThat(browser.chartOption("retention-heatmap", "o.yAxis[0].data"))
-                    .isEqualTo(List.of("2026-02-02 (200)", "2026-02-09 (150)", "2026-02-16 (120)"));
+                    .isEqualTo(List.of("2026-02-02 (200) · incl. earlier customers", "2026-02-09 (150)", "2026-02-16 (120)"));
+            assertThat(browser.find(By.id("retention-note")).getText())
+                    .contains("it includes customers who existed before the data starts");
+            assertThat(browser.find(By.id("data-through")).getText()).isEqualTo("Data through 2026-03-01 20:30 UTC");
             assertThat(browser.chartOption("retention-heatmap", "o.toolbox[0].feature.saveAsImage.type")).isEqualTo("png");
             assertThat(new Select(browser.find(By.id("segment"))).getOptions()).extracting(o -> o.getText())
                     .containsExactly("All customers", "Generation: Gen Z", "Region: north");

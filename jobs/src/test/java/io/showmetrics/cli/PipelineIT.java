@@ -133,7 +133,12 @@ class PipelineIT {
         assertThat(List.of(s1.get("chat_messages"), s1.get("reactions"), s1.get("questions"), s1.get("shares")))
                 .containsExactly(1L, 1L, 1L, 1L);
         assertThat(List.of(s1.get("product_clickers"), s1.get("carters"))).containsExactly(1L, 1L);
-        assertThat(s1.get("status")).isEqualTo("final");
+        // Data through = the earlier of the latest viewer event (the replay join, 2026-03-02 10:00) and the latest
+        // order (21:00); no store visit was ever loaded, so visits do not hold it back. s1's 30-day window ends
+        // after it: provisional, though the clock alone (months later) would say final.
+        assertThat(((java.sql.Timestamp) s1.get("data_through")).toInstant())
+                .isEqualTo(Instant.parse("2026-03-01T21:00:00Z"));
+        assertThat(s1.get("status")).isEqualTo("provisional");
         // c1 (v1, v3) bought 2 x 12.50 on the web at 21:00, inside [first presence, ends_at + 24 h).
         assertThat(s1.get("buyers_24h")).isEqualTo(1L);
         assertThat((java.math.BigDecimal) s1.get("gmv_24h")).isEqualByComparingTo("25");
@@ -148,6 +153,8 @@ class PipelineIT {
 
         Map<String, Object> run = query(s -> row(s, "SELECT * FROM pipeline_run"));
         assertThat(run.get("status")).isEqualTo("succeeded");
+        assertThat(((java.sql.Timestamp) run.get("data_through")).toInstant())
+                .isEqualTo(Instant.parse("2026-03-01T21:00:00Z"));
         assertThat(List.of(run.get("records_read"), run.get("records_accepted"), run.get("records_quarantined"),
                 run.get("records_duplicate"))).containsExactly(23L, 21L, 1L, 1L);
         Map<String, Object> q = query(s -> row(s, "SELECT * FROM quarantine_sample"));
@@ -203,6 +210,9 @@ class PipelineIT {
         Map<String, Object> s1 = query(s -> row(s, "SELECT * FROM show_kpi WHERE show_id = 's1'"));
         assertThat(s1.get("buyers_24h")).isEqualTo(0L);
         assertThat((java.math.BigDecimal) s1.get("gmv_24h")).isEqualByComparingTo("0");
+        // The return (orders through 2026-03-03 09:00) moves the data through to the latest viewer event of day 2.
+        assertThat(((java.sql.Timestamp) s1.get("data_through")).toInstant())
+                .isEqualTo(Instant.parse("2026-03-02T19:02:00Z"));
     }
 
     @Test
