@@ -28,7 +28,7 @@
         { key: 'srm', label: 'Sample ratio', sort: e => (e.srmFlagged ? 0 : SM.isNumber(e.srmPValue) ? 2 : 1), format: e => EXP.srmBadge(e) },
         { key: 'startsAt', label: 'Runs (UTC)', cls: 'nowrap', format: e => `${fmt.date(e.startsAt)} – ${fmt.date(e.endsAt)}` },
         { key: 'status', label: 'Status', sort: e => (e.status === 'final' ? 2 : e.status === 'provisional' ? 1 : 0),
-          format: e => SM.statusBadge(e.status, e.finalAt) },
+          format: e => SM.statusBadge(e.status, e.finalAt, e.dataThrough) },
       ],
     });
     main.dataset.ready = 'true';

@@ -147,6 +147,6 @@ class ExperimentRepository {
                 getInstant(rs, "ends_at"), rs.getLong("assigned"), getDouble(rs, "srm_p_value"),
                 rs.getBoolean("srm_flagged"), rs.getString("srm_error_code"), getInstant(rs, "last_show_end"),
                 Provisional.status(rs.getString("status"), finalAt, now, getInstant(rs, "data_through")), finalAt,
-                variants);
+                variants, getInstant(rs, "data_through"));
     }
 }

@@ -55,7 +55,7 @@ class ExperimentControllerTest {
                 flagged ? 0.000145 : 0.62, flagged, null, Instant.parse("2026-03-01T20:00:00Z"), "provisional",
                 Instant.parse("2026-04-02T20:00:00Z"), List.of(
                         new ExperimentVariant("host_a", 4_810, 0.5, 0.481, true),
-                        new ExperimentVariant("host_b", 5_190, 0.5, 0.519, false)));
+                        new ExperimentVariant("host_b", 5_190, 0.5, 0.519, false)), null);
     }
 
     static ExperimentResult result(boolean adjusted) {

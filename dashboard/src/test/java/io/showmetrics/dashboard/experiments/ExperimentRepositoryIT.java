@@ -103,6 +103,18 @@ class ExperimentRepositoryIT {
         }
 
         @Test
+        void resultsWhoseWindowEndsAfterTheDataThroughAreStillMovingHoweverLateTheClock() {
+            pushExperiment();
+            io.showmetrics.dashboard.testing.Fixtures.run("r1")
+                    .set("data_through", Instant.parse("2026-03-05T12:00:00Z")).insert(jdbc);
+            clock.set(Instant.parse("2026-06-01T00:00:00Z"));
+
+            Experiment e = repository.findById("exp-push").orElseThrow();
+            assertThat(e.status()).isEqualTo("provisional");
+            assertThat(e.dataThrough()).isEqualTo(Instant.parse("2026-03-05T12:00:00Z"));
+        }
+
+        @Test
         void storedFinalIsOverruledWhileTheWindowIsStillOpen() {
             experiment("exp-push").set("status", "final").insert(jdbc);
 
