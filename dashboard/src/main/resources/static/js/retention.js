@@ -31,8 +31,8 @@
       title: SM.titleOption(`${kind === 'viewer' ? 'Viewer' : 'Buyer'} retention · ${segmentLabel(data.segment)}`,
         'Share of each weekly cohort active again k weeks later'),
       tooltip: {
-        formatter: p => `Cohort week of ${p.data.cohortWeek}, week +${p.data.value[0]}<br>`
-          + `<b>${fmt.percent(p.data.value[2], 1)}</b> retained: ${fmt.count(p.data.retained)} of ${fmt.count(p.data.cohortSize)}`,
+        formatter: p => `Cohort week of ${SM.esc(p.data.cohortWeek)}, week +${SM.esc(p.data.value[0])}<br>`
+          + `<b>${SM.esc(fmt.percent(p.data.value[2], 1))}</b> retained: ${SM.esc(fmt.count(p.data.retained))} of ${SM.esc(fmt.count(p.data.cohortSize))}`,
       },
       grid: { left: 170, right: 90, top: 70, bottom: 60 },
       xAxis: { type: 'category', data: offsets, name: 'Weeks after the cohort week', nameLocation: 'middle', nameGap: 32, splitArea: { show: true } },
