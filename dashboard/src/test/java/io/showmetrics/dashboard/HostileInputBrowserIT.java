@@ -13,9 +13,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.showmetrics.dashboard.testing.Browser;
 import io.showmetrics.dashboard.testing.Fixtures;
 import io.showmetrics.dashboard.testing.MutableClock;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
@@ -29,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Hostile data and requests against the served dashboard in headless Chromium, signed in as maria (marketing).
  * A show title, an experiment variant and a show moment hold an HTML payload whose {@code onerror} sets
  * {@code window.__xss}: every page that displays them, tables and chart tooltips alike, must show the text
- * literally and never run it.
+ * literally and never run it. A NUL byte in a request is refused with 400 and a message, never a 500.
  */
 class HostileInputBrowserIT {
     private static final String PAYLOAD = "<img src=x onerror=\"window.__xss=1\">";
@@ -147,6 +152,69 @@ class HostileInputBrowserIT {
             assertThat(browser.find(By.id("goal-show")).getText()).contains(PAYLOAD);
             assertThat(tooltipText("goal-trend-chart", 0, 0)).contains(PAYLOAD);
             assertNoScriptRan("/goals");
+        }
+    }
+
+    @Nested
+    class NulByte {
+        /** The status, content type and body of a GET of {@code url} from the signed-in page. */
+        @SuppressWarnings("unchecked")
+        private Map<String, Object> fetch(String url) {
+            return (Map<String, Object>) browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0], { headers: { Accept: 'application/json' } }).then(async r => done({ status: r.status,"
+                    + " type: r.headers.get('Content-Type') || '', body: await r.text() }));", url);
+        }
+
+        @Test
+        void inAnApiQueryParameterIs400WithAProblemNamingTheParameter() {
+            browser.open("/shows");
+            Map<String, String> parameterOf = Map.of("/api/retention?segment=all%00", "segment",
+                    "/api/goals?showId=s-hostile%00x", "showId", "/api/goals.csv?showId=%00", "showId");
+            parameterOf.forEach((url, parameter) -> {
+                Map<String, Object> answer = fetch(url);
+
+                assertThat(answer.get("status")).as(url).isEqualTo(400L);
+                assertThat((String) answer.get("type")).as(url).startsWith("application/problem+json");
+                assertThat((String) answer.get("body")).as(url).contains("\"code\":\"nul_byte\"")
+                        .contains("Query parameter '" + parameter + "' contains a NUL byte");
+            });
+        }
+
+        @Test
+        void inAParameterNameIsRefusedTooNamingIt() {
+            browser.open("/shows");
+            Map<String, Object> answer = fetch("/api/goals?show%00Id=s-hostile");
+
+            assertThat(answer.get("status")).isEqualTo(400L);
+            assertThat((String) answer.get("body")).contains("Query parameter 'show%00Id' contains a NUL byte");
+        }
+
+        @Test
+        void fromAnAnonymousClientIsRefusedBeforeSignIn() throws Exception {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(dashboard.baseUrl() + "/api/retention?segment=%00")).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).isEqualTo(400);
+            assertThat(answer.body()).contains("Query parameter 'segment' contains a NUL byte");
+        }
+
+        /** Tomcat refuses such an address itself, before the application: a plain 400, never a 500. */
+        @Test
+        void inThePathIs400NotA500() {
+            browser.open("/shows");
+            Map<String, Object> api = fetch("/api/shows/s-hostile%00");
+            browser.get("/shows/s-hostile%00");
+
+            assertThat(api.get("status")).isEqualTo(400L);
+            assertThat(browser.find(By.tagName("body")).getText()).contains("400").contains("Bad Request");
+        }
+
+        @Test
+        void inAPageQueryParameterShowsTheErrorPageWithTheMessage() {
+            browser.get("/goals?showId=s-hostile%00");
+
+            assertThat(browser.find(By.tagName("h1")).getText()).isEqualTo("Bad request");
+            assertThat(browser.find(By.tagName("main")).getText()).contains("Query parameter 'showId' contains a NUL byte");
         }
     }
 }
