@@ -59,6 +59,13 @@ const SM = (() => {
     text: v => (v === null || v === undefined || v === '' ? DASH : String(v)),
   };
 
+  /**
+   * A value as HTML text: & < > " ' escaped. ECharts renders a tooltip formatter's string as HTML, so every data
+   * value (and every formatted number) that goes into one passes through esc; DOM built with el() needs none.
+   */
+  const esc = v => String(v === null || v === undefined ? '' : v)
+    .replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
   async function getJson(url) {
     const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     if (response.status === 401) {
@@ -275,6 +282,6 @@ const SM = (() => {
     console.error(error);
   }
 
-  return { DASH, fmt, getJson, postJson, el, table, chart, titleOption, statusBadge, runBadge, fail, isNumber,
+  return { DASH, fmt, esc, getJson, postJson, el, table, chart, titleOption, statusBadge, runBadge, fail, isNumber,
     byUnit, goalBadge, goalTarget, postForm, palette, openUntil, provisionalText };
 })();

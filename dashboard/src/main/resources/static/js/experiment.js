@@ -141,9 +141,9 @@
     } : null)).filter(Boolean);
     const tooltipFor = i => {
       const r = rows[i];
-      return `<b>${r.rowLabel}</b><br>${rel ? 'Relative' : 'Absolute'} lift ${axisFormat(lift(r))} `
-        + `${EXP.interval(axisFormat, low(r), high(r))}<br>p (Holm) ${fmt.pValue(r.pValueHolm)}`
-        + (r.errorCode ? `<br>${EXP.errorText(r.errorCode, metricName)}` : '');
+      return `<b>${SM.esc(r.rowLabel)}</b><br>${rel ? 'Relative' : 'Absolute'} lift ${SM.esc(axisFormat(lift(r)))} `
+        + `${SM.esc(EXP.interval(axisFormat, low(r), high(r)))}<br>p (Holm) ${SM.esc(fmt.pValue(r.pValueHolm))}`
+        + (r.errorCode ? `<br>${SM.esc(EXP.errorText(r.errorCode, metricName))}` : '');
     };
     return {
       title: SM.titleOption(`${EXP.metric(metricName).label}: ${rel ? 'relative' : 'absolute'} lift vs control`,

@@ -93,7 +93,7 @@
     const quarters = periods.filter(p => p.period === 'quarter');
     SM.chart(document.getElementById('multichannel-chart'), {
       title: SM.titleOption('Multichannel share', 'Customers who bought in two or more channels / customers who bought'),
-      tooltip: { trigger: 'item', formatter: p => `${p.seriesName} ${p.data.label}: <b>${fmt.percent(p.data.value[1])}</b><br>${fmt.count(p.data.multi)} of ${fmt.count(p.data.customers)} customers` },
+      tooltip: { trigger: 'item', formatter: p => `${SM.esc(p.seriesName)} ${SM.esc(p.data.label)}: <b>${SM.esc(fmt.percent(p.data.value[1]))}</b><br>${SM.esc(fmt.count(p.data.multi))} of ${SM.esc(fmt.count(p.data.customers))} customers` },
       legend: { top: 8, right: 200 },
       grid: { left: 64, right: 32, top: 72, bottom: 36 },
       xAxis: { type: 'time', axisLabel: { formatter: '{yyyy}-{MM}' } },

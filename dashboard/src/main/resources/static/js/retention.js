@@ -39,9 +39,9 @@
       title: SM.titleOption(`${kind === 'viewer' ? 'Viewer' : 'Buyer'} retention · ${segmentLabel(data.segment)}`,
         'Share of each weekly cohort active again k weeks later'),
       tooltip: {
-        formatter: p => `Cohort week of ${p.data.cohortWeek}, week +${p.data.value[0]}<br>`
-          + `<b>${fmt.percent(p.data.value[2], 1)}</b> retained: ${fmt.count(p.data.retained)} of ${fmt.count(p.data.cohortSize)}`
-          + (p.data.partial ? `<br>Partial: this week is still running (data through ${fmt.dateTime(data.dataThrough)}); the share can still grow.` : '')
+        formatter: p => `Cohort week of ${SM.esc(p.data.cohortWeek)}, week +${SM.esc(p.data.value[0])}<br>`
+          + `<b>${SM.esc(fmt.percent(p.data.value[2], 1))}</b> retained: ${SM.esc(fmt.count(p.data.retained))} of ${SM.esc(fmt.count(p.data.cohortSize))}`
+          + (p.data.partial ? `<br>Partial: this week is still running (data through ${SM.esc(fmt.dateTime(data.dataThrough))}); the share can still grow.` : '')
           + (p.data.cohortWeek === data.firstCohortWeek ? '<br>The first week of the data: this cohort includes customers who existed before the data starts.' : ''),
       },
       grid: { left: 300, right: 90, top: 70, bottom: 60 },

@@ -377,7 +377,7 @@
       title: SM.titleOption(title, subtitle),
       graphic: computed ? [] : [{ type: 'text', left: 'center', top: 'middle',
         style: { text: 'Not computed yet: no pipeline run has published this show’s KPIs.', fill: '#64748b', fontSize: 13 } }],
-      tooltip: { trigger: 'item', formatter: p => `${p.name}: ${fmt.count(p.value)} (${fmt.percent(share(p.value))} of viewers)` },
+      tooltip: { trigger: 'item', formatter: p => `${SM.esc(p.name)}: ${SM.esc(fmt.count(p.value))} (${SM.esc(fmt.percent(share(p.value)))} of viewers)` },
       series: [{
         name: title, type: 'funnel', sort: 'none', gap: 3, left: '4%', width: '56%', top: 70, bottom: 12, funnelAlign: 'center',
         min: 0, max: SM.isNumber(viewers) && Number(viewers) > 0 ? Number(viewers) : 1, minSize: '4%', maxSize: '100%',

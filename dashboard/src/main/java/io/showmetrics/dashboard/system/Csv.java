@@ -14,7 +14,7 @@ import org.springframework.http.ResponseEntity;
  * RFC 4180 CSV for the "Download CSV" links: a header row, CRLF line ends, fields quoted when they hold
  * a comma, quote or line break. A NULL value is an empty cell (the pages show it as "–"); timestamps are
  * ISO-8601 UTC; ratios stay ratios (0.25, not 25%). Text cells that a spreadsheet would run as a formula
- * (starting with =, +, -, @) are prefixed with an apostrophe.
+ * (starting with =, +, -, @, or with a TAB or CR as OWASP lists) are prefixed with an apostrophe.
  */
 public final class Csv {
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -72,7 +72,7 @@ public final class Csv {
             text = value.toString();
         } else {
             text = value.toString();
-            if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
                 text = "'" + text;
             }
         }

@@ -50,6 +50,14 @@ class CsvTest {
             assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
             assertThat(Csv.cell("-x")).isEqualTo("'-x");
         }
+
+        @Test
+        void textStartingWithTabOrCarriageReturnIsNeutralisedToo() {
+            // OWASP CSV injection: a leading TAB or CR can hide a formula from a naive check.
+            assertThat(Csv.cell("\t=1+1")).isEqualTo("'\t=1+1");
+            assertThat(Csv.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+            assertThat(Csv.cell("a\tb")).isEqualTo("a\tb");
+        }
     }
 
     @Test
