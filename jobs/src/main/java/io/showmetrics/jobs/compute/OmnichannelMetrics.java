@@ -24,10 +24,11 @@ import org.apache.spark.sql.Row;
  * per month and channel; the multichannel share per month and quarter; show-influenced revenue and
  * store visits.
  *
- * <p>Every number counts the data up to the run's data through ({@link DataThrough}) and no further: the
- * month (quarter) that holds the data through is partial (month to date), and its {@code prev_span_*}
- * columns hold the same span of the period before it (from its start to the same day and time, clamped to
- * its last day), which is what it is compared with, never the whole previous period (SPEC section 2).
+ * <p>Every number follows SPEC's definition over all the data (the UTC month of the placed line). The month
+ * (quarter) that holds the run's data through ({@link DataThrough}), and any later one, is partial (month to
+ * date); the one holding the data through gets {@code prev_span_*} columns with the same span of the period
+ * before it (from its start to the same day and time, clamped to its last day), which is what it is compared
+ * with, never the whole previous period (SPEC section 2).
  */
 public final class OmnichannelMetrics {
     /** Influenced revenue counts web, app and store lines in [ends_at, ends_at + 24 h) of a watched show. */
@@ -62,23 +63,18 @@ public final class OmnichannelMetrics {
         }
     }
 
-    /** Rows at or before the data through (all rows when it is {@code null}: no data, nothing to cut). */
-    static Dataset<Row> through(Dataset<Row> rows, Instant dataThrough) {
-        return dataThrough == null ? rows : rows.filter(col("ts").leq(lit(Timestamp.from(dataThrough))));
-    }
-
     /** {@code channel_month}: per UTC month of the placed line and channel. */
     static Dataset<Row> channelMonth(Dataset<Row> netLines, Instant dataThrough) {
         return monthly(netLines, dataThrough);
     }
 
     /**
-     * Revenue, orders and customers per month and channel of {@code lines} up to the data through, with
+     * Revenue, orders and customers per month and channel of {@code lines}, with
      * {@code partial} and, for the partial month, {@code prev_span_revenue} per channel (a channel that sold
      * in that span but not yet this month gets a row with zeros, so totals compare like with like).
      */
     private static Dataset<Row> monthly(Dataset<Row> lines, Instant dataThrough) {
-        Dataset<Row> months = through(lines, dataThrough).groupBy(month(col("ts")).as("month"), col("channel")).agg(
+        Dataset<Row> months = lines.groupBy(month(col("ts")).as("month"), col("channel")).agg(
                 sum("revenue").cast("decimal(20,4)").as("revenue"),
                 countDistinct("order_id").as("orders"),
                 countDistinct("customer_id").as("customers"));
@@ -94,7 +90,7 @@ public final class OmnichannelMetrics {
         return months.join(previous, new String[] {"month", "channel"}, "full_outer").select(col("month"),
                 col("channel"), coalesce(col("revenue"), lit(0).cast("decimal(20,4)")).as("revenue"),
                 coalesce(col("orders"), lit(0L)).as("orders"), coalesce(col("customers"), lit(0L)).as("customers"),
-                col("month").equalTo(partialMonth).as("partial"),
+                col("month").geq(partialMonth).as("partial"),
                 when(col("month").equalTo(partialMonth), coalesce(col("prev_span_revenue"),
                         lit(0).cast("decimal(20,4)"))).as("prev_span_revenue"));
     }
@@ -104,7 +100,7 @@ public final class OmnichannelMetrics {
      * those with purchases in two or more channels, their share (NULL with no customer), and store visits
      * (all, and those influenced by a show).
      *
-     * The period that holds the data through is {@code partial}, with {@code prev_span_influenced_visits}
+     * The period that holds the data through (and any later one) is {@code partial}; the one holding it has {@code prev_span_influenced_visits}
      * counted over the same span of the period before it.
      *
      * @param visits {@code visit_id, ts, influenced} (influenced: the visit had a show in its 7-day window)
@@ -112,9 +108,6 @@ public final class OmnichannelMetrics {
      */
     static Dataset<Row> periods(Dataset<Row> netLines, Dataset<Row> visits, Instant dataThrough) {
         Dataset<Row> out = null;
-        Dataset<Row> allVisits = visits;
-        netLines = through(netLines, dataThrough);
-        visits = through(visits, dataThrough);
         for (String period : new String[] {"month", "quarter"}) {
             Column start = to_date(date_trunc(period, col("ts")));
             Dataset<Row> perCustomer = netLines.filter(col("customer_id").isNotNull())
@@ -140,7 +133,7 @@ public final class OmnichannelMetrics {
             } else {
                 Span span = Span.of(dataThrough, period.equals("month") ? 1 : 3);
                 Column partialStart = lit(java.sql.Date.valueOf(span.start()));
-                Dataset<Row> previous = allVisits.filter(span.previousSpan(col("ts")))
+                Dataset<Row> previous = visits.filter(span.previousSpan(col("ts")))
                         .agg(count(when(col("influenced"), lit(1))).as("prev_span_influenced_visits"))
                         .withColumn("period_start", partialStart);
                 one = one.join(previous, new String[] {"period_start"}, "full_outer").select(lit(period).as("period"),
@@ -149,7 +142,7 @@ public final class OmnichannelMetrics {
                         col("multichannel_share"),
                         coalesce(col("influenced_visits"), lit(0L)).as("influenced_visits"),
                         coalesce(col("store_visits"), lit(0L)).as("store_visits"),
-                        col("period_start").equalTo(partialStart).as("partial"),
+                        col("period_start").geq(partialStart).as("partial"),
                         when(col("period_start").equalTo(partialStart), col("prev_span_influenced_visits"))
                                 .as("prev_span_influenced_visits"));
             }
