@@ -47,6 +47,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Data folder; the embedded PostgreSQL lives in DIR/postgres (env SHOWMETRICS_DATA; default ./data).")
     String data;
 
+    @Option(names = "--demo-users", description = "Seed the demo users maria, eve and alex (password showtime) into an "
+            + "empty user table and print them. For ./showmetrics demo and tests only: without it an empty user table "
+            + "gets SHOWMETRICS_USERS, or else one user 'admin' with a generated password printed once.")
+    boolean demoUsers;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -106,6 +111,9 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         properties.put("server.port", settings.port());
+        if (demoUsers) {
+            properties.put("showmetrics.demo-users", "true");
+        }
 
         SpringApplication app = new SpringApplication(DashboardApplication.class);
         // Our own hook stops the web server before the embedded PostgreSQL, in that order.

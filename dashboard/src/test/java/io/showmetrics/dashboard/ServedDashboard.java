@@ -12,7 +12,8 @@ import picocli.CommandLine;
 
 /**
  * The dashboard as a user starts it, through {@code serve}, against a freshly migrated test database
- * filled by {@code seed}, on a free port and with the given clock: the common setup of the browser tests.
+ * filled by {@code seed}, on a free port, with the given clock and the demo users: the common setup of the browser
+ * tests.
  */
 final class ServedDashboard implements AutoCloseable {
     private final ServeCommand serve;
@@ -29,8 +30,9 @@ final class ServedDashboard implements AutoCloseable {
         CommandLine cli = DashboardApplication.commandLine(Map.of());
         ServeCommand serve = cli.getSubcommands().get("serve").getCommand();
         serve.useClock(clock);
+        // The demo users (maria, eve, alex / showtime), as ./showmetrics demo asks for them.
         int exitCode = cli.execute("serve", "--db", db.jdbcUrl(), "--db-user", db.user(), "--port", "0",
-                "--data", dataDir.toString());
+                "--data", dataDir.toString(), "--demo-users");
         assertThat(exitCode).isZero();
         return new ServedDashboard(serve,
                 "http://127.0.0.1:" + serve.context().getEnvironment().getProperty("local.server.port"));

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -81,7 +82,18 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.println("demo: starting the dashboard on http://localhost:" + port + " (Ctrl-C to stop)");
         out.flush();
-        return DashboardProcess.serve(ServeCommand.arguments(null, null, null, port, data.toString()));
+        return DashboardProcess.serve(serveArguments(port, data.toString()));
+    }
+
+    /**
+     * The dashboard's {@code serve} arguments for the demo: the embedded database in {@code data}, and
+     * {@code --demo-users} so that an empty user table gets the demo users (maria, eve, alex / showtime) and the
+     * console prints them; a plain {@code serve} never seeds those well-known passwords.
+     */
+    static List<String> serveArguments(int port, String data) {
+        List<String> args = ServeCommand.arguments(null, null, null, port, data);
+        args.add("--demo-users");
+        return args;
     }
 
     private static Properties read(Path file) {

@@ -8,7 +8,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -141,10 +143,12 @@ class GoalApiController {
 
     @PostMapping(path = "/api/goals/import", consumes = "text/csv")
     @Operation(summary = "Imports goals from CSV show_id,metric,target,direction (marketing only). Each line sets its "
-            + "(show, metric) goal. All or nothing: when any line is bad, 400 lists every error with its line and "
-            + "nothing is imported")
-    GoalService.WriteResult importCsv(@RequestBody String csv, Principal user) {
-        return goals.importCsv(csv, user.getName());
+            + "(show, metric) goal. All or nothing: when any line is bad, 400 lists the errors with their line (the "
+            + "first 100, then how many more) and nothing is imported. At most 1 MiB (413 beyond) and 10,000 lines")
+    @ApiResponse(responseCode = "413", description = "The file is larger than 1 MiB; nothing was read or imported",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    GoalService.WriteResult importCsv(HttpServletRequest request, Principal user) throws IOException {
+        return goals.importCsv(text(request.getInputStream(), request.getContentLengthLong()), user.getName());
     }
 
     @PostMapping(path = "/api/goals/import", consumes = "multipart/form-data")
@@ -153,11 +157,37 @@ class GoalApiController {
         return goals.importCsv(text(file), user.getName());
     }
 
+    /**
+     * The uploaded file as UTF-8 text.
+     *
+     * @throws GoalValidationException 413 when it is larger than {@link GoalCsv#MAX_BYTES}
+     */
     static String text(MultipartFile file) {
-        try {
-            return new String(file.getBytes(), StandardCharsets.UTF_8);
+        if (file.getSize() > GoalCsv.MAX_BYTES) {
+            throw GoalValidationException.tooLarge(file.getSize());
+        }
+        try (InputStream in = file.getInputStream()) {
+            return text(in, file.getSize());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the uploaded file " + file.getOriginalFilename(), e);
         }
+    }
+
+    /**
+     * At most {@link GoalCsv#MAX_BYTES} of {@code body} as UTF-8 text: a larger declared length is refused before
+     * anything is read, and a body without a length is read only up to one byte past the limit.
+     *
+     * @param declaredLength the Content-Length, or -1 when the client did not send one
+     * @throws GoalValidationException 413 when the body is larger than the limit
+     */
+    static String text(InputStream body, long declaredLength) throws IOException {
+        if (declaredLength > GoalCsv.MAX_BYTES) {
+            throw GoalValidationException.tooLarge(declaredLength);
+        }
+        byte[] bytes = body.readNBytes(GoalCsv.MAX_BYTES + 1);
+        if (bytes.length > GoalCsv.MAX_BYTES) {
+            throw GoalValidationException.tooLarge(declaredLength > 0 ? declaredLength : bytes.length);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

@@ -6,8 +6,16 @@ import java.util.List;
 /**
  * Reads a goals CSV (RFC 4180: header {@code show_id,metric,target,direction}, then one goal per line; quoted fields
  * may hold commas and doubled quotes; CRLF or LF; a UTF-8 byte-order mark and blank lines are ignored).
+ *
+ * <p>An import is bounded so that a careless or hostile upload costs little: at most {@link #MAX_BYTES} bytes
+ * (checked by the callers before the text is read, 413 beyond) and {@link #MAX_LINES} goal lines (400 beyond).
  */
 final class GoalCsv {
+    /** The largest file an import reads: 1 MiB, about 20,000 goal lines. */
+    static final int MAX_BYTES = 1024 * 1024;
+    /** The most goal lines (blank lines and the header not counted) one import accepts. */
+    static final int MAX_LINES = 10_000;
+
     private GoalCsv() {
     }
 
@@ -37,6 +45,15 @@ final class GoalCsv {
         String header = rawLines[headerAt].strip().replace(" ", "").toLowerCase(java.util.Locale.ROOT);
         if (!header.equals(GoalErrors.HEADER)) {
             return new Parsed(List.of(), List.of(GoalErrors.badHeader(rawLines[headerAt].strip())));
+        }
+        int goalLines = 0;
+        for (int i = headerAt + 1; i < rawLines.length; i++) {
+            if (!rawLines[i].isBlank()) {
+                goalLines++;
+            }
+        }
+        if (goalLines > MAX_LINES) {
+            return new Parsed(List.of(), List.of(GoalErrors.tooManyLines(goalLines)));
         }
         for (int i = headerAt + 1; i < rawLines.length; i++) {
             int number = i + 1;

@@ -5,6 +5,8 @@ import java.util.List;
 /** Every user-facing goal error message, in one place: what is wrong, where, and how to fix it. */
 final class GoalErrors {
     static final String HEADER = "show_id,metric,target,direction";
+    /** The longest value of the file repeated in a message. */
+    static final int MAX_QUOTED = 80;
 
     private GoalErrors() {
     }
@@ -14,8 +16,8 @@ final class GoalErrors {
     }
 
     static GoalError unknownShow(Integer line, String showId) {
-        return new GoalError(line, "showId", "Show '" + showId + "' does not exist: use the show_id of a published "
-                + "show (see the Shows page or /api/shows).");
+        return new GoalError(line, "showId", "Show '" + quoted(showId) + "' does not exist: use the show_id of a "
+                + "published show (see the Shows page or /api/shows).");
     }
 
     static GoalError metricRequired(Integer line, List<String> allowed) {
@@ -23,8 +25,8 @@ final class GoalErrors {
     }
 
     static GoalError unknownMetric(Integer line, String metric, List<String> allowed) {
-        return new GoalError(line, "metric", "Metric '" + metric + "' is not in the metric catalogue: use one of "
-                + String.join(", ", allowed) + ".");
+        return new GoalError(line, "metric", "Metric '" + quoted(metric) + "' is not in the metric catalogue: use "
+                + "one of " + String.join(", ", allowed) + ".");
     }
 
     static GoalError metricNotAllowed(Integer line, String metric, List<String> allowed) {
@@ -37,13 +39,13 @@ final class GoalErrors {
     }
 
     static GoalError targetNotANumber(Integer line, String text) {
-        return new GoalError(line, "target", "Target '" + text + "' is not a finite number: write digits with an "
-                + "optional decimal point, such as 1500 or 0.25 (no thousands separators, currency signs or %).");
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is not a finite number: write digits "
+                + "with an optional decimal point, such as 1500 or 0.25 (no thousands separators, currency signs or %).");
     }
 
     static GoalError directionInvalid(Integer line, String direction) {
         return new GoalError(line, "direction", (direction == null || direction.isBlank()
-                ? "Direction is missing" : "Direction '" + direction + "' is not valid")
+                ? "Direction is missing" : "Direction '" + quoted(direction) + "' is not valid")
                 + ": use at_least (met when the actual value reaches the target) or at_most (met when it stays at "
                 + "or below it).");
     }
@@ -59,7 +61,7 @@ final class GoalErrors {
     }
 
     static GoalError badHeader(String header) {
-        return new GoalError(1, "file", "Line 1 must be the header " + HEADER + ", found '" + header + "'.");
+        return new GoalError(1, "file", "Line 1 must be the header " + HEADER + ", found '" + quoted(header) + "'.");
     }
 
     static GoalError emptyFile() {
@@ -78,6 +80,32 @@ final class GoalErrors {
 
     static GoalError badQuoting(int line) {
         return new GoalError(line, "file", "Line " + line + " has an unterminated quoted field: close the quote.");
+    }
+
+    static GoalError fileTooLarge(long bytes) {
+        return new GoalError(null, "file", "The file has " + bytes + " bytes, more than the " + GoalCsv.MAX_BYTES
+                + " bytes (1 MiB) an import accepts: split it into smaller files.");
+    }
+
+    static GoalError tooManyLines(int lines) {
+        return new GoalError(null, "file", "The file has " + lines + " goal lines, more than the " + GoalCsv.MAX_LINES
+                + " an import accepts: split it into smaller files.");
+    }
+
+    static GoalError moreErrors(int unlisted) {
+        return new GoalError(null, "file", "... and " + unlisted + " more error" + (unlisted == 1 ? "" : "s")
+                + " not listed: fix the lines above and import again.");
+    }
+
+    /**
+     * A value from the file as it is quoted in a message, cut to {@value #MAX_QUOTED} characters so that a long
+     * field cannot blow up the reply.
+     */
+    static String quoted(String value) {
+        if (value == null || value.length() <= MAX_QUOTED) {
+            return value;
+        }
+        return value.substring(0, MAX_QUOTED) + "...";
     }
 
     static GoalError sameShow(String showId) {

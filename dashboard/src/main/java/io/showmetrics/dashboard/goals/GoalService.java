@@ -133,21 +133,26 @@ class GoalService {
         return new WriteResult(toShowId, created, 0, list(toShowId));
     }
 
+    /** The most errors one refused import lists; the rest are counted in a last "and K more" entry. */
+    static final int MAX_LISTED_ERRORS = 100;
+
     /**
      * Imports a goals CSV ({@link GoalCsv}): each line sets the goal of its (show, metric), creating it or updating
-     * the existing one. Every line is validated first; when any line is bad, every error is reported (with its
-     * line) and nothing is written. The writes run in one transaction.
+     * the existing one. Every line is validated first; when any line is bad, the errors are reported (with their
+     * line; the first {@value #MAX_LISTED_ERRORS}, then how many more) and nothing is written. The writes run in one
+     * transaction.
      */
     WriteResult importCsv(String text, String user) {
         GoalCsv.Parsed parsed = GoalCsv.parse(text);
-        List<GoalError> errors = new ArrayList<>(parsed.errors());
+        ListedErrors errors = new ListedErrors();
+        parsed.errors().forEach(errors::add);
         GoalCatalogue catalogue = goals.catalogue();
         List<GoalValues> valid = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         for (GoalCsv.Line line : parsed.lines()) {
             GoalValidator.Result result = GoalValidator.validate(line.draft(), catalogue, line.number());
             if (!result.ok()) {
-                errors.addAll(result.errors());
+                result.errors().forEach(errors::add);
                 continue;
             }
             GoalValues v = result.values();
@@ -158,8 +163,8 @@ class GoalService {
                 valid.add(v);
             }
         }
-        if (!errors.isEmpty()) {
-            throw GoalValidationException.invalid(errors);
+        if (errors.any()) {
+            throw GoalValidationException.invalid(errors.listed());
         }
         int[] counts = tx.execute(status -> {
             Instant now = clock.instant();
@@ -178,6 +183,34 @@ class GoalService {
             return new int[] {created, updated};
         });
         return new WriteResult(null, counts[0], counts[1], list(null));
+    }
+
+    /** The first {@value #MAX_LISTED_ERRORS} errors of an import, and a count of the others. */
+    private static final class ListedErrors {
+        private final List<GoalError> listed = new ArrayList<>();
+        private int unlisted;
+
+        void add(GoalError error) {
+            if (listed.size() < MAX_LISTED_ERRORS) {
+                listed.add(error);
+            } else {
+                unlisted++;
+            }
+        }
+
+        boolean any() {
+            return !listed.isEmpty();
+        }
+
+        /** The listed errors, then "and K more" when some were not listed. */
+        List<GoalError> listed() {
+            if (unlisted == 0) {
+                return listed;
+            }
+            List<GoalError> out = new ArrayList<>(listed);
+            out.add(GoalErrors.moreErrors(unlisted));
+            return out;
+        }
     }
 
     /** Hit rate and mean attainment per metric over every show's goals, in catalogue order. */

@@ -4,7 +4,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads and seeds {@code app_user}. */
+/** Reads, seeds and changes the passwords of {@code app_user}. */
 @Repository
 class AppUserRepository {
     private final JdbcClient jdbc;
@@ -32,6 +32,14 @@ class AppUserRepository {
                 .param("hash", user.passwordHash())
                 .param("role", user.role().code())
                 .param("displayName", user.displayName())
+                .update();
+    }
+
+    /** Stores a new bcrypt hash for {@code username}; returns the number of rows changed (0 for an unknown user). */
+    int updatePasswordHash(String username, String passwordHash) {
+        return jdbc.sql("UPDATE app_user SET password_hash = :hash WHERE username = :username")
+                .param("hash", passwordHash)
+                .param("username", username)
                 .update();
     }
 }

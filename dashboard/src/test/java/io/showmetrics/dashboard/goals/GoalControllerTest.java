@@ -1,5 +1,7 @@
 package io.showmetrics.dashboard.goals;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.mockito.ArgumentMatchers.any;
@@ -26,6 +28,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.showmetrics.dashboard.system.Role;
 import io.showmetrics.dashboard.system.WebSecurityTestConfig;
+import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
@@ -199,6 +202,45 @@ class GoalControllerTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].line").value(3))
                     .andExpect(jsonPath("$.errors[0].field").value("direction"));
+        }
+
+        @Test
+        void tenMegabytesOfBadLinesAre413WithASmallReplyAndNothingRead() throws Exception {
+            byte[] tenMegabytes = GoalServiceIT.badLines(10 * 1024 * 1024).getBytes();
+
+            String reply = mvc.perform(post("/api/goals/import").contentType("text/csv").content(tenMegabytes)
+                            .with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(status().is(413))
+                    .andExpect(jsonPath("$.code").value("file_too_large"))
+                    .andExpect(jsonPath("$.errors[0].message").value(containsString("more than the 1048576 bytes")))
+                    .andReturn().getResponse().getContentAsString();
+
+            assertThat(reply.length()).isLessThan(1000);
+            verifyNoInteractions(goals);
+        }
+
+        @Test
+        void aBodyWithoutALengthIsReadOnlyUpToTheLimit() throws Exception {
+            byte[] twoMegabytes = GoalServiceIT.badLines(2 * 1024 * 1024).getBytes();
+            ByteArrayInputStream body = new ByteArrayInputStream(twoMegabytes);
+
+            assertThatThrownBy(() -> GoalApiController.text(body, -1)).isInstanceOfSatisfying(
+                    GoalValidationException.class, e -> assertThat(e.code()).isEqualTo("file_too_large"));
+            assertThat(body.available()).isEqualTo(twoMegabytes.length - GoalCsv.MAX_BYTES - 1);
+        }
+
+        @Test
+        void tenMegabyteUploadIs413ForTheApiAndAnErrorOnTheGoalsPage() throws Exception {
+            MockMultipartFile big = new MockMultipartFile("file", "big.csv", "text/csv",
+                    GoalServiceIT.badLines(10 * 1024 * 1024).getBytes());
+
+            mvc.perform(multipart("/api/goals/import").file(big).with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(status().is(413))
+                    .andExpect(jsonPath("$.errors.length()").value(1));
+            mvc.perform(multipart("/goals/import").file(big).with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(redirectedUrl("/goals"))
+                    .andExpect(flash().attribute("importErrors", List.of(GoalErrors.fileTooLarge(big.getSize()))));
+            verifyNoInteractions(goals);
         }
 
         @Test

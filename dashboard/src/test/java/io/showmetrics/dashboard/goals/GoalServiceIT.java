@@ -62,6 +62,15 @@ class GoalServiceIT {
         return jdbc.sql("SELECT * FROM goal_audit ORDER BY audit_id").query().listOfRows();
     }
 
+    /** A goals file of about {@code bytes} bytes whose every line has four errors. */
+    static String badLines(int bytes) {
+        StringBuilder csv = new StringBuilder("show_id,metric,target,direction\n");
+        while (csv.length() < bytes) {
+            csv.append("s-x,no_such_metric,lots,sideways\n");
+        }
+        return csv.toString();
+    }
+
     private long goals() {
         return jdbc.sql("SELECT count(*) FROM goal").query(Long.class).single();
     }
@@ -164,6 +173,48 @@ class GoalServiceIT {
                             .extracting(GoalError::message).containsExactly("Line 3 repeats show 's-mid' and metric "
                                     + "live_gmv from line 2: keep one line per show and metric."));
             assertThat(goals()).isZero();
+        }
+
+        @Test
+        void fiftyKilobytesOfBadLinesListTheFirstHundredErrorsAndCountTheRest() {
+            String csv = badLines(51 * 1024);
+            int lines = (int) csv.lines().count() - 1;
+
+            assertThatThrownBy(() -> service.importCsv(csv, "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> {
+                        // Each bad line has four errors (show, metric, target, direction).
+                        assertThat(e.errors()).hasSize(GoalService.MAX_LISTED_ERRORS + 1);
+                        assertThat(e.errors().get(0).line()).isEqualTo(2);
+                        assertThat(e.errors().get(GoalService.MAX_LISTED_ERRORS).message())
+                                .isEqualTo("... and " + (4 * lines - GoalService.MAX_LISTED_ERRORS)
+                                        + " more errors not listed: fix the lines above and import again.");
+                        assertThat(e.getMessage().length()).isLessThan(40_000);
+                    });
+            assertThat(goals()).isZero();
+        }
+
+        @Test
+        void moreThanTenThousandLinesAreRefusedWithOneError() {
+            StringBuilder csv = new StringBuilder("show_id,metric,target,direction\n");
+            for (int i = 0; i <= GoalCsv.MAX_LINES; i++) {
+                csv.append("s-mid,live_gmv,").append(i).append(",at_least\n");
+            }
+
+            assertThatThrownBy(() -> service.importCsv(csv.toString(), "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> assertThat(e.errors())
+                            .extracting(GoalError::message).containsExactly("The file has 10001 goal lines, more than "
+                                    + "the 10000 an import accepts: split it into smaller files."));
+            assertThat(goals()).isZero();
+        }
+
+        @Test
+        void aLongValueIsCutInTheMessage() {
+            String csv = "show_id,metric,target,direction\n" + "x".repeat(10_000) + ",live_gmv,1,at_least\n";
+
+            assertThatThrownBy(() -> service.importCsv(csv, "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> assertThat(e.errors().get(0).message())
+                            .startsWith("Show '" + "x".repeat(GoalErrors.MAX_QUOTED) + "...' does not exist")
+                            .hasSizeLessThan(300));
         }
 
         @Test

@@ -32,9 +32,9 @@ class DemoUserTest {
     }
 
     @Test
-    void defaultPropertiesSeedOneUserPerRole() {
-        var users = new DashboardProperties(List.of("maria:marketing:showtime", " ", "alex:analyst:showtime"))
-                .demoUsers();
+    void configuredUsersSkipBlankEntries() {
+        var users = new DashboardProperties(List.of("maria:marketing:showtime", " ", "alex:analyst:showtime"), false)
+                .configuredUsers();
 
         assertThat(users).extracting(DemoUser::username).containsExactly("maria", "alex");
     }
