@@ -285,24 +285,55 @@
 
   const MODEL_LABELS = { last_touch: 'Last touch', first_touch: 'First touch', linear: 'Linear', time_decay: 'Time decay', markov: 'Markov' };
 
-  /** Store visits: totals per attribution model, per store and model, survey share and incremental visits. */
+  /** A signed number of visits with one decimal: "+35.0", "−2.5". */
+  const signedVisits = v => (SM.isNumber(v) ? `${Number(v) > 0 ? '+' : Number(v) < 0 ? '−' : ''}${fmt.decimal(Math.abs(Number(v)), 1)}` : SM.DASH);
+
+  /**
+   * The covering experiment's store visits, named as the experiment's (over all of its shows, never this show's
+   * own): "incremental" only when its control is a holdout, else the difference between two variants. The server
+   * sends no number for an SRM-flagged experiment this user has not acknowledged.
+   */
+  function experimentVisits(e) {
+    const box = document.getElementById('sv-experiment');
+    if (!e) {
+      box.replaceChildren(el('p', { class: 'kpi-note' }, 'No experiment covers this show.'));
+      return;
+    }
+    const link = el('a', { href: `/experiments/${encodeURIComponent(e.experimentId)}` }, e.name || e.experimentId);
+    if (!e.resultsVisible) {
+      box.replaceChildren(el('p', { class: 'experiment-visits locked' }, 'Experiment ', link,
+        ': flagged for sample-ratio mismatch. Its store visits, like its other results, stay hidden until you acknowledge the flag on the experiment page.'));
+      return;
+    }
+    if (!e.variants.length) {
+      box.replaceChildren(el('p', { class: 'experiment-visits' }, 'Experiment ', link, ': no store-visit result published yet.'));
+      return;
+    }
+    const ci = v => (SM.isNumber(v.ciLow) && SM.isNumber(v.ciHigh)
+      ? `(95% CI ${signedVisits(v.ciLow)} – ${signedVisits(v.ciHigh)})` : `(${v.errorCode ? EXP_ERRORS[v.errorCode] || v.errorCode : 'no CI'})`);
+    box.replaceChildren(...e.variants.map(v => el('p', { class: 'experiment-visits', 'data-variant': v.variant },
+      'Experiment ', link, ': ',
+      e.holdout
+        ? [`incremental store visits `, el('strong', {}, signedVisits(v.visits)), ` ${ci(v)}, over all its shows`,
+          e.variants.length > 1 ? ` (${v.variant} vs ${v.controlVariant})` : '']
+        : [`difference in store visits between the variants ${v.variant} and ${v.controlVariant}: `, el('strong', {}, signedVisits(v.visits)),
+          ` ${ci(v)}, over all its shows (no holdout, so not incremental to the shows)`])));
+  }
+  const EXP_ERRORS = { empty_arm: 'not computable: an arm has no assigned customers', zero_variance: 'not computable: nobody visited a store in either arm' };
+
+  /** Store visits: totals per attribution model, per store and model, survey share; the experiment's visits. */
   function renderStoreVisits(visits, detail, goals) {
     const visitsGoal = goals.find(g => g.metric === 'influenced_store_visits');
     const kpi = detail.kpi;
-    const metricOf = { influenced: 'influenced_store_visits', visitors: 'influenced_visitors', 'saw-show': 'saw_show_share', incremental: 'incremental_visits' };
+    const metricOf = { influenced: 'influenced_store_visits', visitors: 'influenced_visitors', 'saw-show': 'saw_show_share' };
     const tile = (id, label, value, note) => el('div', { class: 'kpi', id: `sv-${id}` },
       el('div', { class: 'kpi-label' }, label), el('div', { class: 'kpi-value' }, value), note ? el('div', { class: 'kpi-note' }, note) : '',
       tileFinality((detail.finality || {})[metricOf[id]], kpi));
-    const incremental = SM.isNumber(visits.incrementalVisits)
-      ? tile('incremental', 'Incremental visits', fmt.decimal(visits.incrementalVisits, 1),
-        [`95% CI ${fmt.decimal(visits.incrementalCiLow, 1)} to ${fmt.decimal(visits.incrementalCiHigh, 1)} · holdout `,
-          visits.experimentId ? el('a', { href: `/experiments/${encodeURIComponent(visits.experimentId)}` }, visits.experimentName || visits.experimentId) : '–'])
-      : tile('incremental', 'Incremental visits', '–', kpi ? 'No holdout covers this show' : 'Not computed yet');
     document.getElementById('store-tiles').replaceChildren(
       tile('influenced', 'Influenced store visits', fmt.decimal(visits.influencedStoreVisits, 0), 'visits within 7 days after this show (each model splits them below)'),
       tile('visitors', 'Influenced visitors', fmt.count(visits.influencedVisitors), 'distinct customers'),
-      tile('saw-show', 'Saw the show (survey)', fmt.percent(visits.sawShowShare), 'of influenced visits with an answer'),
-      incremental);
+      tile('saw-show', 'Saw the show (survey)', fmt.percent(visits.sawShowShare), 'of influenced visits with an answer'));
+    experimentVisits(visits.experiment);
     const models = visits.models;
     SM.chart(document.getElementById('model-chart'), {
       title: SM.titleOption('Influenced visits by attribution model', 'Visits credited to this show by each model'),
