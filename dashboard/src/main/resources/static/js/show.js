@@ -1,5 +1,5 @@
 /*
- * Show page: /api/shows/{id} -> KPI tiles and funnels; /api/shows/{id}/minutes -> viewers, chat and sales per
+ * Show page: /api/shows/{id} -> KPI tiles; /api/shows/{id}/funnel -> the funnel; /api/shows/{id}/minutes -> viewers, chat and sales per
  * minute on one time axis; /api/shows/{id}/moments -> moment markLines on every grid + the moment table.
  */
 (async () => {
@@ -394,17 +394,21 @@
     });
   }
 
-  /** A funnel chart plus its stage table: count and share of unique viewers per stage, in stage order. */
-  function renderFunnel(chartId, tableId, title, subtitle, stages, fileName) {
+  /**
+   * The funnel in SPEC's order viewers → engaged → clicked → carted → bought (stages from /api/shows/{id}/funnel),
+   * each with its count and share of viewers. Stages are counted separately (a viewer can click without chatting),
+   * so a later stage can be wider than an earlier one.
+   */
+  function renderFunnel(stages, computed) {
     const viewers = stages[0].value;
     const share = v => (SM.isNumber(v) && SM.isNumber(viewers) && Number(viewers) > 0 ? Number(v) / Number(viewers) : null);
     const colors = ['#4f46e5', '#6366f1', '#0ea5e9', '#10b981', '#f59e0b'];
-    const computed = SM.isNumber(viewers);
-    SM.chart(document.getElementById(chartId), {
-      title: SM.titleOption(title, subtitle),
+    const title = 'Funnel';
+    SM.chart(document.getElementById('show-funnel'), {
+      title: SM.titleOption(title, 'Viewers → engaged → clicked → carted → bought within 24 h (any channel, identified viewers only)'),
       graphic: computed ? [] : [{ type: 'text', left: 'center', top: 'middle',
         style: { text: 'Not computed yet: no pipeline run has published this show’s KPIs.', fill: '#64748b', fontSize: 13 } }],
-      tooltip: { trigger: 'item', formatter: p => `${p.name}: ${fmt.count(p.value)} (${fmt.percent(share(p.value))} of viewers)` },
+      tooltip: { trigger: 'item', formatter: p => `${p.name}: ${fmt.count(p.value)} (${fmt.percent(share(p.value))} of viewers)<br>${stages[p.dataIndex].note}` },
       series: [{
         name: title, type: 'funnel', sort: 'none', gap: 3, left: '4%', width: '56%', top: 70, bottom: 12, funnelAlign: 'center',
         min: 0, max: SM.isNumber(viewers) && Number(viewers) > 0 ? Number(viewers) : 1, minSize: '4%', maxSize: '100%',
@@ -415,33 +419,18 @@
         data: computed ? stages.map((st, i) => ({ name: st.label, value: SM.isNumber(st.value) ? Number(st.value) : null,
           itemStyle: { color: colors[i % colors.length] } })) : [],
       }],
-    }, fileName);
-    SM.table(document.getElementById(tableId), {
+    }, `show-${showId}-funnel`);
+    SM.table(document.getElementById('show-funnel-table'), {
       rows: stages.map((st, i) => ({ ...st, order: i, share: share(st.value) })),
       sortKey: 'order',
       rowId: st => st.key,
       columns: [
-        { key: 'order', label: 'Stage', format: st => st.label },
+        { key: 'order', label: 'Stage', format: st => el('span', { title: st.note }, st.label) },
+        { key: 'note', label: 'Who counts', format: st => st.note },
         { key: 'value', label: 'Count', num: true, format: st => fmt.count(st.value) },
         { key: 'share', label: '% of viewers', num: true, format: st => fmt.percent(st.share) },
       ],
     });
-  }
-
-  function renderFunnels(kpi) {
-    const k = kpi || {};
-    renderFunnel('audience-funnel', 'audience-funnel-table', 'Audience funnel', 'Unique viewers → engaged → identified → buyers (24 h)', [
-      { key: 'viewers', label: 'Viewers', value: k.uniqueViewers },
-      { key: 'engaged', label: 'Engaged', value: k.engagedViewers },
-      { key: 'identified', label: 'Identified', value: k.identifiedViewers },
-      { key: 'buyers', label: 'Buyers 24 h', value: k.buyers24h },
-    ], `show-${showId}-audience-funnel`);
-    renderFunnel('product-funnel', 'product-funnel-table', 'Product funnel', 'Unique viewers → clicked a product → added to cart → bought (24 h)', [
-      { key: 'viewers', label: 'Viewers', value: k.uniqueViewers },
-      { key: 'clicked', label: 'Clicked', value: k.productClickers },
-      { key: 'carted', label: 'Carted', value: k.carters },
-      { key: 'bought', label: 'Bought', value: k.buyers24h },
-    ], `show-${showId}-product-funnel`);
   }
 
   function deltaCell(before, after, delta) {
@@ -495,9 +484,9 @@
   }
 
   try {
-    const [detail, minutes, moments, definitions, goals, visits] = await Promise.all([
+    const [detail, minutes, moments, definitions, goals, visits, funnel] = await Promise.all([
       SM.getJson(base), SM.getJson(`${base}/minutes`), SM.getJson(`${base}/moments`), SM.getJson('/api/definitions'),
-      SM.getJson(`/api/goals?showId=${encodeURIComponent(showId)}`), SM.getJson(`${base}/store-visits`)]);
+      SM.getJson(`/api/goals?showId=${encodeURIComponent(showId)}`), SM.getJson(`${base}/store-visits`), SM.getJson(`${base}/funnel`)]);
     const byName = Object.fromEntries(definitions.map(d => [d.name, `${d.label}: ${d.definition} (${d.window})`]));
     renderHeader(detail);
     renderTiles(detail, byName, goals);
@@ -507,7 +496,7 @@
     renderPacing(detail, minutes, goals);
     renderStoreVisits(visits, detail, goals);
     renderRetention(detail, byName, goals);
-    renderFunnels(detail.kpi);
+    renderFunnel(funnel, Boolean(detail.kpi));
     renderMoments(moments);
     renderTable(minutes);
     main.dataset.ready = 'true';

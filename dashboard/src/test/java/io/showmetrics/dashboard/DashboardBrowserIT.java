@@ -385,20 +385,19 @@ class DashboardBrowserIT {
         }
 
         @Test
-        void funnelsShowEachStageWithItsCountAndShareOfViewers() {
+        void funnelRunsViewersEngagedClickedCartedBoughtWithCountsAndShareOfViewers() {
             browser.open("/shows/s-spring");
 
-            assertThat(browser.chartOption("audience-funnel", "o.series[0].type")).isEqualTo("funnel");
-            assertThat(browser.chartOption("audience-funnel", "o.series[0].sort")).isEqualTo("none");
-            assertThat(browser.chartOption("audience-funnel", "o.series[0].data.map(d => d.name + ' ' + d.value)"))
-                    .isEqualTo(List.of("Viewers 1234", "Engaged 300", "Identified 456", "Buyers 24 h 52"));
-            assertThat(browser.chartOption("product-funnel", "o.series[0].data.map(d => d.name + ' ' + d.value)"))
-                    .isEqualTo(List.of("Viewers 1234", "Clicked 150", "Carted 61", "Bought 52"));
-            assertThat(browser.cell("audience-funnel-table", "engaged", "share")).isEqualTo("24.3%");
-            assertThat(browser.cell("audience-funnel-table", "identified", "value")).isEqualTo("456");
-            assertThat(browser.cell("audience-funnel-table", "buyers", "share")).isEqualTo("4.2%");
-            assertThat(browser.cell("product-funnel-table", "carted", "share")).isEqualTo("4.9%");
-            assertThat(browser.cell("product-funnel-table", "viewers", "share")).isEqualTo("100.0%");
+            assertThat(browser.chartOption("show-funnel", "o.series[0].type")).isEqualTo("funnel");
+            assertThat(browser.chartOption("show-funnel", "o.series[0].sort")).isEqualTo("none");
+            assertThat(browser.chartOption("show-funnel", "o.series[0].data.map(d => d.name + ' ' + d.value)"))
+                    .isEqualTo(List.of("Viewers 1234", "Engaged 300", "Clicked a product 150", "Added to cart 61",
+                            "Bought within 24 h, any channel 52"));
+            assertThat(browser.cell("show-funnel-table", "engaged", "share")).isEqualTo("24.3%");
+            assertThat(browser.cell("show-funnel-table", "carted", "share")).isEqualTo("4.9%");
+            assertThat(browser.cell("show-funnel-table", "bought", "share")).isEqualTo("4.2%");
+            assertThat(browser.cell("show-funnel-table", "bought", "note")).startsWith("identified (logged-in) viewers only");
+            assertThat(browser.cell("show-funnel-table", "viewers", "share")).isEqualTo("100.0%");
         }
 
         @Test
@@ -427,10 +426,10 @@ class DashboardBrowserIT {
 
             assertThat(tile("live_gmv")).isEqualTo("–");
             assertThat(tile("conversion_rate_24h")).isEqualTo("–");
-            assertThat(browser.chartOption("audience-funnel", "o.series[0].data.length")).isEqualTo(0L);
-            assertThat(browser.chartOption("audience-funnel", "o.graphic[0].elements[0].style.text"))
+            assertThat(browser.chartOption("show-funnel", "o.series[0].data.length")).isEqualTo(0L);
+            assertThat(browser.chartOption("show-funnel", "o.graphic[0].elements[0].style.text"))
                     .isEqualTo("Not computed yet: no pipeline run has published this show’s KPIs.");
-            assertThat(browser.cell("audience-funnel-table", "viewers", "value")).isEqualTo("–");
+            assertThat(browser.cell("show-funnel-table", "viewers", "value")).isEqualTo("–");
             assertThat(browser.find(By.cssSelector("#moments-table td.empty")).getText())
                     .isEqualTo("No moments recorded for this show.");
             assertThat(browser.find(By.id("show-status")).getText()).isEqualTo("Not computed");

@@ -72,6 +72,13 @@ class ShowApiController {
         return shows.findById(showId).orElseThrow(() -> notFound(showId));
     }
 
+    @GetMapping("/api/shows/{showId}/funnel")
+    @Operation(summary = "The show's funnel in SPEC's order viewers → engaged → clicked → carted → bought (within 24 h, "
+            + "any channel; identified viewers only), each stage with the show_kpi metric it counts; 404 for an unknown show")
+    List<FunnelStage> funnel(@PathVariable String showId) {
+        return FunnelStage.of(shows.findById(showId).orElseThrow(() -> notFound(showId)).kpi());
+    }
+
     @GetMapping("/api/shows/{showId}/minutes")
     @Operation(summary = "The show's per-minute viewers, chat events, clicks, carts, orders and GMV")
     List<ShowMinute> minutes(@PathVariable String showId) {

@@ -149,6 +149,34 @@ class ShowControllerTest {
         }
 
         @Test
+        void funnelRunsViewersEngagedClickedCartedBoughtAndSaysBuyersAreIdentifiedViewers() throws Exception {
+            given(shows.findById("s1")).willReturn(Optional.of(detail("s1")));
+
+            mvc.perform(get("/api/shows/s1/funnel").with(as(Role.MARKETING)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].key").value(org.hamcrest.Matchers.contains(
+                            "viewers", "engaged", "clicked", "carted", "bought")))
+                    .andExpect(jsonPath("$[*].metric").value(org.hamcrest.Matchers.contains(
+                            "unique_viewers", "engaged_viewers", "product_clickers", "carters", "buyers_24h")))
+                    .andExpect(jsonPath("$[*].value").value(org.hamcrest.Matchers.contains(1234, 300, 150, 61, 52)))
+                    .andExpect(jsonPath("$[4].label").value("Bought within 24 h, any channel"))
+                    .andExpect(jsonPath("$[4].note").value(containsString("identified (logged-in) viewers only")));
+        }
+
+        @Test
+        void funnelOfAShowNotComputedYetHasNullCountsAndOfAnUnknownShowIs404() throws Exception {
+            ShowDetail d = detail("s2");
+            given(shows.findById("s2")).willReturn(Optional.of(new ShowDetail(d.show(), null)));
+            given(shows.findById("nope")).willReturn(Optional.empty());
+
+            mvc.perform(get("/api/shows/s2/funnel").with(as(Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.length()").value(5))
+                    .andExpect(jsonPath("$[0].value").value(nullValue()));
+            mvc.perform(get("/api/shows/nope/funnel").with(as(Role.ANALYST))).andExpect(status().isNotFound());
+        }
+
+        @Test
         void storeVisitsCarryTheCoveringExperimentsNumberAsTheSignedInUserMaySeeIt() throws Exception {
             ShowDetail d = detail("s1");
             Show covered = new Show("s1", d.show().title(), d.show().host(), START, START.plusSeconds(3600), 3600,
