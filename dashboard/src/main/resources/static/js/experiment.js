@@ -268,10 +268,11 @@
     card.hidden = false;
     card.replaceChildren(
       el('div', { class: 'card-head' }, el('div', {},
-        el('h2', {}, visits.holdout === false ? 'Store visits: difference between the variants' : 'Incremental store visits'),
+        el('h2', {}, visits.holdout === true ? 'Incremental store visits'
+          : visits.holdout === false ? 'Store visits: difference between the variants' : 'Store visits'),
         el('p', { class: 'card-sub' }, visits.holdout === false
-          ? 'The control is not a holdout (every arm was invited to a show), so this is the difference between two variants, not visits the shows caused: (visit rate of the variant − rate of the control) × the variant’s customers, over all of the experiment’s shows.'
-          : '(Visit rate of the variant − rate of the holdout) × the variant’s customers, over all of the experiment’s shows, with the z-test’s 95% CI.'))),
+          ? 'The control is not a holdout, so this is the difference between two variants, not visits the shows caused: (visit rate of the variant − rate of the control) × the variant’s customers, over all of the experiment’s shows, with the z-test’s 95% CI.'
+          : '(Visit rate of the variant − rate of the control) × the variant’s customers, over all of the experiment’s shows, with the z-test’s 95% CI.'))),
       visits.variants.length
         ? el('ul', { class: 'experiment-visits' }, visits.variants.map(v => el('li', { 'data-variant': v.variant },
           `${v.variant} vs ${v.controlVariant}: `, el('strong', {}, signed(v.visits)),
