@@ -14,7 +14,6 @@
   const resultsBody = document.getElementById('results-body');
   const RAW_COLOR = '#4f46e5';
   const CUPED_COLOR = '#059669';
-  const SIGNIFICANT = 0.05;
   let scale = 'relative';
   let current = null; // { experiment, results }
   let definitions = {}; // metric_definition by name, for the metric headings' tooltips
@@ -25,7 +24,8 @@
     document.getElementById('experiment-hypothesis').textContent = e.hypothesis ? `Hypothesis: ${e.hypothesis}` : '';
     const fact = (label, value) => el('span', {}, `${label} `, el('b', {}, value));
     const facts = [
-      fact('Primary metric', e.primaryMetric ? EXP.metric(e.primaryMetric).label : SM.DASH),
+      fact('Primary metric', e.primaryMetric ? EXP.metric(e.primaryMetric).label
+        + (detail.primaryMetricHasResults === false ? ' (no results)' : '') : SM.DASH),
       fact('Control', e.controlVariant),
       fact('Assigned', fmt.count(e.assigned)),
       fact('Runs', `${fmt.dateTime(e.startsAt)} – ${fmt.dateTime(e.endsAt)}`),
@@ -133,16 +133,21 @@
       ? { value: [i, low(r), high(r)], itemStyle: { color: colorOf(r) } } : null)).filter(Boolean);
     const seq = rel ? [] : rows.map((r, i) => (SM.isNumber(r.seqCiLow) && SM.isNumber(r.seqCiHigh)
       ? { value: [i, r.seqCiLow, r.seqCiHigh], itemStyle: { color: '#94a3b8' } } : null)).filter(Boolean);
+    // Filled when the interval drawn excludes 0 (the server decides: absSignificant / relSignificant).
+    const significant = r => (rel ? r.relSignificant : r.absSignificant) === true;
     const points = rows.map((r, i) => (SM.isNumber(lift(r)) ? {
       value: [lift(r), i],
       symbol: 'circle', symbolSize: 11,
-      itemStyle: SM.isNumber(r.pValueHolm) && r.pValueHolm < SIGNIFICANT
+      itemStyle: significant(r)
         ? { color: colorOf(r), borderColor: colorOf(r) } : { color: '#ffffff', borderColor: colorOf(r), borderWidth: 2 },
     } : null)).filter(Boolean);
     const tooltipFor = i => {
       const r = rows[i];
       return `<b>${SM.esc(r.rowLabel)}</b><br>${rel ? 'Relative' : 'Absolute'} lift ${SM.esc(axisFormat(lift(r)))} `
-        + `${SM.esc(EXP.interval(axisFormat, low(r), high(r)))}<br>p (Holm) ${SM.esc(fmt.pValue(r.pValueHolm))}`
+        + `${SM.esc(EXP.interval(axisFormat, low(r), high(r)))} (95% CI${rel ? ', delta method' : ''}): `
+        + `${(rel ? r.relSignificant : r.absSignificant) == null ? 'not computable' : significant(r) ? 'excludes 0' : 'includes 0'}`
+        + (rel ? '' : `<br>p ${SM.esc(fmt.pValue(r.pValue))} (same test, unadjusted)`)
+        + `<br>Holm-adjusted p ${SM.esc(fmt.pValue(r.pValueHolm))}`
         + (r.errorCode ? `<br>${SM.esc(EXP.errorText(r.errorCode, metricName))}` : '');
     };
     return {
@@ -173,19 +178,20 @@
     const variants = [...new Set(rows.map(r => r.variant))];
     const find = (variant, adjusted) => rows.find(r => r.variant === variant && r.adjusted === adjusted) || null;
     const columns = variants.flatMap(v => [[v, false], [v, true]]);
-    const significant = r => r && SM.isNumber(r.pValueHolm) && r.pValueHolm < SIGNIFICANT;
+    const family = current.results.filter(r => !r.adjusted).length;
     const STATS = [
       { key: 'n', label: 'Customers (control / variant)', f: r => `${fmt.count(r.controlN)} / ${fmt.count(r.n)}` },
       { key: 'controlValue', label: `Control (${current.experiment.controlVariant})`,
         f: r => EXP.value(metricName, r.controlValue) },
       { key: 'value', label: 'Variant', f: r => EXP.value(metricName, r.value) },
-      { key: 'absLift', label: 'Absolute lift [95% CI]', sig: true,
+      { key: 'absLift', label: 'Absolute lift [95% CI]', sig: r => r.absSignificant,
         f: r => EXP.withInterval(v => EXP.absolute(metricName, v), r.absLift, r.absCiLow, r.absCiHigh) },
-      { key: 'relLift', label: 'Relative lift [95% CI]', sig: true,
+      { key: 'relLift', label: 'Relative lift [95% CI, delta method]', sig: r => r.relSignificant,
         f: r => EXP.withInterval(EXP.relative, r.relLift, r.relCiLow, r.relCiHigh) },
-      { key: 'pValue', label: 'p-value', f: r => fmt.pValue(r.pValue) },
-      { key: 'pValueHolm', label: 'p (Holm)', sig: true, f: r => fmt.pValue(r.pValueHolm) },
-      { key: 'pValueBh', label: 'p (Benjamini–Hochberg)', f: r => fmt.pValue(r.pValueBh) },
+      { key: 'pValue', label: 'p-value of the absolute lift (same test, unadjusted)', sig: r => r.absSignificant,
+        f: r => fmt.pValue(r.pValue) },
+      { key: 'pValueHolm', label: `p adjusted by Holm (${family} comparisons)`, f: r => fmt.pValue(r.pValueHolm) },
+      { key: 'pValueBh', label: `p adjusted by Benjamini–Hochberg (${family} comparisons)`, f: r => fmt.pValue(r.pValueBh) },
       { key: 'seqCi', label: 'Always-valid 95% CI (absolute)', f: r => EXP.interval(v => EXP.absolute(metricName, v), r.seqCiLow, r.seqCiHigh) },
       { key: 'theta', label: 'CUPED θ', f: r => (SM.isNumber(r.theta) ? fmt.decimal(r.theta, 4) : SM.DASH) },
       { key: 'varianceReduction', label: 'Variance reduction', f: r => fmt.percent(r.varianceReduction, 1) },
@@ -201,7 +207,7 @@
       columns.map(([v, adj]) => {
         const r = find(v, adj);
         const cls = ['num'];
-        if (st.sig && significant(r)) cls.push('significant');
+        if (st.sig && r && st.sig(r) === true) cls.push('significant');
         if (st.key === 'status' && r && r.errorCode) cls.push('error');
         if (st.key === 'absLift' || st.key === 'relLift' || st.key === 'seqCi') cls.push('ci');
         return el('td', { class: cls.join(' '), 'data-col': `${v}-${adj ? 'cuped' : 'raw'}` }, r ? st.f(r) : SM.DASH);
@@ -222,7 +228,16 @@
     }
     const primary = current.experiment.primaryMetric;
     const metrics = [...byMetric.keys()].sort((a, b) => (a === primary ? -1 : b === primary ? 1 : 0));
-    resultsBody.replaceChildren(...metrics.map(name => {
+    const family = results.filter(r => !r.adjusted).length;
+    const legend = el('p', { class: 'legend-note', id: 'significance-legend' },
+      'Colour: a lift is marked significant when the 95% CI shown excludes 0 (z-test for rates, Welch t-test for revenue, '
+      + 'delta method for the relative lift), unadjusted; the p-value shown beside the absolute lift is from that same test. '
+      + `Holm and Benjamini–Hochberg p-values adjust for this experiment's ${family} comparisons and do not colour anything.`);
+    const missing = primary && !byMetric.has(primary)
+      ? [el('div', { class: 'results-hidden', id: 'primary-missing' },
+        `The primary metric “${primary}” has no results: results are computed for `
+        + `${Object.values(EXP.METRICS).map(m => m.label).join(', ')}.`)] : [];
+    resultsBody.replaceChildren(legend, ...missing, ...metrics.map(name => {
       const rows = forestRows(byMetric.get(name));
       const chartEl = el('div', { id: `forest-${name}`, class: 'chart', role: 'img',
         'aria-label': `Forest plot of ${EXP.metric(name).label}`, style: `height:${Math.max(300, 150 + rows.length * 56)}px` });
@@ -235,7 +250,7 @@
           el('div', {}, chartEl,
             el('p', { class: 'legend-note' }, el('span', { style: `color:${RAW_COLOR};font-weight:700` }, '● raw'), '  ',
               el('span', { style: `color:${CUPED_COLOR};font-weight:700` }, '● CUPED'),
-              '  · filled point = significant after Holm (p < 0.05), hollow = not')),
+              '  · filled point = the 95% CI drawn excludes 0 (unadjusted), hollow = it includes 0')),
           el('div', { class: 'table-wrap', id: `stats-${name}` }, statsTable(name, rows))));
       return card;
     }));
@@ -244,6 +259,27 @@
       charts.push({ name, rows,
         instance: SM.chart(document.getElementById(`forest-${name}`), forestOption(name, rows), `experiment-${id}-${name}-forest`) });
     });
+  }
+
+  /** The store visits the experiment changed over all of its shows: incremental only against a holdout. */
+  function renderStoreVisits(visits) {
+    const card = document.getElementById('experiment-store-visits');
+    const signed = v => (SM.isNumber(v) ? `${Number(v) > 0 ? '+' : Number(v) < 0 ? '−' : ''}${fmt.decimal(Math.abs(Number(v)), 1)}` : SM.DASH);
+    card.hidden = false;
+    card.replaceChildren(
+      el('div', { class: 'card-head' }, el('div', {},
+        el('h2', {}, visits.holdout === true ? 'Incremental store visits'
+          : visits.holdout === false ? 'Store visits: difference between the variants' : 'Store visits'),
+        el('p', { class: 'card-sub' }, visits.holdout === false
+          ? 'The control is not a holdout, so this is the difference between two variants, not visits the shows caused: (visit rate of the variant − rate of the control) × the variant’s customers, over all of the experiment’s shows, with the z-test’s 95% CI.'
+          : '(Visit rate of the variant − rate of the control) × the variant’s customers, over all of the experiment’s shows, with the z-test’s 95% CI.'))),
+      visits.variants.length
+        ? el('ul', { class: 'experiment-visits' }, visits.variants.map(v => el('li', { 'data-variant': v.variant },
+          `${v.variant} vs ${v.controlVariant}: `, el('strong', {}, signed(v.visits)),
+          SM.isNumber(v.ciLow) && SM.isNumber(v.ciHigh) ? ` (95% CI ${signed(v.ciLow)} – ${signed(v.ciHigh)})`
+            : ` (${v.errorCode ? EXP.errorText(v.errorCode, 'visited_store') : 'no CI'})`,
+          ` · ${fmt.count(v.treated)} customers in the variant`)))
+        : el('p', { class: 'kpi-note' }, 'No store-visit result published yet.'));
   }
 
   function setScale(next) {
@@ -271,10 +307,12 @@
       resultsEl.dataset.state = 'hidden';
       return;
     }
-    current.results = await SM.getJson(`${base}/results`);
+    const [results, visits] = await Promise.all([SM.getJson(`${base}/results`), SM.getJson(`${base}/store-visits`)]);
+    current.results = results;
     csv.hidden = false;
     toggle.hidden = false;
     renderResults(current.results);
+    renderStoreVisits(visits);
     resultsEl.dataset.state = 'shown';
   }
 

@@ -1,5 +1,5 @@
 /*
- * Show page: /api/shows/{id} -> KPI tiles and funnels; /api/shows/{id}/minutes -> viewers, chat and sales per
+ * Show page: /api/shows/{id} -> KPI tiles; /api/shows/{id}/funnel -> the funnel; /api/shows/{id}/minutes -> viewers, chat and sales per
  * minute on one time axis; /api/shows/{id}/moments -> moment markLines on every grid + the moment table.
  */
 (async () => {
@@ -289,24 +289,55 @@
 
   const MODEL_LABELS = { last_touch: 'Last touch', first_touch: 'First touch', linear: 'Linear', time_decay: 'Time decay', markov: 'Markov' };
 
-  /** Store visits: totals per attribution model, per store and model, survey share and incremental visits. */
+  /** A signed number of visits with one decimal: "+35.0", "−2.5". */
+  const signedVisits = v => (SM.isNumber(v) ? `${Number(v) > 0 ? '+' : Number(v) < 0 ? '−' : ''}${fmt.decimal(Math.abs(Number(v)), 1)}` : SM.DASH);
+
+  /**
+   * The covering experiment's store visits, named as the experiment's (over all of its shows, never this show's
+   * own): "incremental" only when its control is a holdout, else the difference between two variants. The server
+   * sends no number for an SRM-flagged experiment this user has not acknowledged.
+   */
+  function experimentVisits(e) {
+    const box = document.getElementById('sv-experiment');
+    if (!e) {
+      box.replaceChildren(el('p', { class: 'kpi-note' }, 'No experiment covers this show.'));
+      return;
+    }
+    const link = el('a', { href: `/experiments/${encodeURIComponent(e.experimentId)}` }, e.name || e.experimentId);
+    if (!e.resultsVisible) {
+      box.replaceChildren(el('p', { class: 'experiment-visits locked' }, 'Experiment ', link,
+        ': flagged for sample-ratio mismatch. Its store visits, like its other results, stay hidden until you acknowledge the flag on the experiment page.'));
+      return;
+    }
+    if (!e.variants.length) {
+      box.replaceChildren(el('p', { class: 'experiment-visits' }, 'Experiment ', link, ': no store-visit result published yet.'));
+      return;
+    }
+    const ci = v => (SM.isNumber(v.ciLow) && SM.isNumber(v.ciHigh)
+      ? `(95% CI ${signedVisits(v.ciLow)} – ${signedVisits(v.ciHigh)})` : `(${v.errorCode ? EXP_ERRORS[v.errorCode] || v.errorCode : 'no CI'})`);
+    box.replaceChildren(...e.variants.map(v => el('p', { class: 'experiment-visits', 'data-variant': v.variant },
+      'Experiment ', link, ': ',
+      e.holdout
+        ? [`incremental store visits `, el('strong', {}, signedVisits(v.visits)), ` ${ci(v)}, over all its shows`,
+          e.variants.length > 1 ? ` (${v.variant} vs ${v.controlVariant})` : '']
+        : [`difference in store visits between the variants ${v.variant} and ${v.controlVariant}: `, el('strong', {}, signedVisits(v.visits)),
+          ` ${ci(v)}, over all its shows (no holdout, so not incremental to the shows)`])));
+  }
+  const EXP_ERRORS = { empty_arm: 'not computable: an arm has no assigned customers', zero_variance: 'not computable: nobody visited a store in either arm' };
+
+  /** Store visits: totals per attribution model, per store and model, survey share; the experiment's visits. */
   function renderStoreVisits(visits, detail, goals) {
     const visitsGoal = goals.find(g => g.metric === 'influenced_store_visits');
     const kpi = detail.kpi;
-    const metricOf = { influenced: 'influenced_store_visits', visitors: 'influenced_visitors', 'saw-show': 'saw_show_share', incremental: 'incremental_visits' };
+    const metricOf = { influenced: 'influenced_store_visits', visitors: 'influenced_visitors', 'saw-show': 'saw_show_share' };
     const tile = (id, label, value, note) => el('div', { class: 'kpi', id: `sv-${id}` },
       el('div', { class: 'kpi-label' }, label), el('div', { class: 'kpi-value' }, value), note ? el('div', { class: 'kpi-note' }, note) : '',
       tileFinality((detail.finality || {})[metricOf[id]], kpi));
-    const incremental = SM.isNumber(visits.incrementalVisits)
-      ? tile('incremental', 'Incremental visits', fmt.decimal(visits.incrementalVisits, 1),
-        [`95% CI ${fmt.decimal(visits.incrementalCiLow, 1)} to ${fmt.decimal(visits.incrementalCiHigh, 1)} · holdout `,
-          visits.experimentId ? el('a', { href: `/experiments/${encodeURIComponent(visits.experimentId)}` }, visits.experimentName || visits.experimentId) : '–'])
-      : tile('incremental', 'Incremental visits', '–', kpi ? 'No holdout covers this show' : 'Not computed yet');
     document.getElementById('store-tiles').replaceChildren(
       tile('influenced', 'Influenced store visits', fmt.decimal(visits.influencedStoreVisits, 0), 'visits within 7 days after this show (each model splits them below)'),
       tile('visitors', 'Influenced visitors', fmt.count(visits.influencedVisitors), 'distinct customers'),
-      tile('saw-show', 'Saw the show (survey)', fmt.percent(visits.sawShowShare), 'of influenced visits with an answer'),
-      incremental);
+      tile('saw-show', 'Saw the show (survey)', fmt.percent(visits.sawShowShare), 'of influenced visits with an answer'));
+    experimentVisits(visits.experiment);
     const models = visits.models;
     SM.chart(document.getElementById('model-chart'), {
       title: SM.titleOption('Influenced visits by attribution model', 'Visits credited to this show by each model'),
@@ -367,17 +398,21 @@
     });
   }
 
-  /** A funnel chart plus its stage table: count and share of unique viewers per stage, in stage order. */
-  function renderFunnel(chartId, tableId, title, subtitle, stages, fileName) {
+  /**
+   * The funnel in SPEC's order viewers → engaged → clicked → carted → bought (stages from /api/shows/{id}/funnel),
+   * each with its count and share of viewers. Stages are counted separately (a viewer can click without chatting),
+   * so a later stage can be wider than an earlier one.
+   */
+  function renderFunnel(stages, computed) {
     const viewers = stages[0].value;
     const share = v => (SM.isNumber(v) && SM.isNumber(viewers) && Number(viewers) > 0 ? Number(v) / Number(viewers) : null);
     const colors = ['#4f46e5', '#6366f1', '#0ea5e9', '#10b981', '#f59e0b'];
-    const computed = SM.isNumber(viewers);
-    SM.chart(document.getElementById(chartId), {
-      title: SM.titleOption(title, subtitle),
+    const title = 'Funnel';
+    SM.chart(document.getElementById('show-funnel'), {
+      title: SM.titleOption(title, 'Viewers → engaged → clicked → carted → bought within 24 h (any channel, identified viewers only)'),
       graphic: computed ? [] : [{ type: 'text', left: 'center', top: 'middle',
         style: { text: 'Not computed yet: no pipeline run has published this show’s KPIs.', fill: '#64748b', fontSize: 13 } }],
-      tooltip: { trigger: 'item', formatter: p => `${SM.esc(p.name)}: ${SM.esc(fmt.count(p.value))} (${SM.esc(fmt.percent(share(p.value)))} of viewers)` },
+      tooltip: { trigger: 'item', formatter: p => `${SM.esc(p.name)}: ${SM.esc(fmt.count(p.value))} (${SM.esc(fmt.percent(share(p.value)))} of viewers)<br>${SM.esc(stages[p.dataIndex].note)}` },
       series: [{
         name: title, type: 'funnel', sort: 'none', gap: 3, left: '4%', width: '56%', top: 70, bottom: 12, funnelAlign: 'center',
         min: 0, max: SM.isNumber(viewers) && Number(viewers) > 0 ? Number(viewers) : 1, minSize: '4%', maxSize: '100%',
@@ -388,33 +423,18 @@
         data: computed ? stages.map((st, i) => ({ name: st.label, value: SM.isNumber(st.value) ? Number(st.value) : null,
           itemStyle: { color: colors[i % colors.length] } })) : [],
       }],
-    }, fileName);
-    SM.table(document.getElementById(tableId), {
+    }, `show-${showId}-funnel`);
+    SM.table(document.getElementById('show-funnel-table'), {
       rows: stages.map((st, i) => ({ ...st, order: i, share: share(st.value) })),
       sortKey: 'order',
       rowId: st => st.key,
       columns: [
-        { key: 'order', label: 'Stage', format: st => st.label },
+        { key: 'order', label: 'Stage', format: st => el('span', { title: st.note }, st.label) },
+        { key: 'note', label: 'Who counts', format: st => st.note },
         { key: 'value', label: 'Count', num: true, format: st => fmt.count(st.value) },
         { key: 'share', label: '% of viewers', num: true, format: st => fmt.percent(st.share) },
       ],
     });
-  }
-
-  function renderFunnels(kpi) {
-    const k = kpi || {};
-    renderFunnel('audience-funnel', 'audience-funnel-table', 'Audience funnel', 'Unique viewers → engaged → identified → buyers (24 h)', [
-      { key: 'viewers', label: 'Viewers', value: k.uniqueViewers },
-      { key: 'engaged', label: 'Engaged', value: k.engagedViewers },
-      { key: 'identified', label: 'Identified', value: k.identifiedViewers },
-      { key: 'buyers', label: 'Buyers 24 h', value: k.buyers24h },
-    ], `show-${showId}-audience-funnel`);
-    renderFunnel('product-funnel', 'product-funnel-table', 'Product funnel', 'Unique viewers → clicked a product → added to cart → bought (24 h)', [
-      { key: 'viewers', label: 'Viewers', value: k.uniqueViewers },
-      { key: 'clicked', label: 'Clicked', value: k.productClickers },
-      { key: 'carted', label: 'Carted', value: k.carters },
-      { key: 'bought', label: 'Bought', value: k.buyers24h },
-    ], `show-${showId}-product-funnel`);
   }
 
   function deltaCell(before, after, delta) {
@@ -468,9 +488,9 @@
   }
 
   try {
-    const [detail, minutes, moments, definitions, goals, visits] = await Promise.all([
+    const [detail, minutes, moments, definitions, goals, visits, funnel] = await Promise.all([
       SM.getJson(base), SM.getJson(`${base}/minutes`), SM.getJson(`${base}/moments`), SM.getJson('/api/definitions'),
-      SM.getJson(`/api/goals?showId=${encodeURIComponent(showId)}`), SM.getJson(`${base}/store-visits`)]);
+      SM.getJson(`/api/goals?showId=${encodeURIComponent(showId)}`), SM.getJson(`${base}/store-visits`), SM.getJson(`${base}/funnel`)]);
     const byName = Object.fromEntries(definitions.map(d => [d.name, `${d.label}: ${d.definition} (${d.window})`]));
     renderHeader(detail);
     renderTiles(detail, byName, goals);
@@ -480,7 +500,7 @@
     renderPacing(detail, minutes, goals);
     renderStoreVisits(visits, detail, goals);
     renderRetention(detail, byName, goals);
-    renderFunnels(detail.kpi);
+    renderFunnel(funnel, Boolean(detail.kpi));
     renderMoments(moments);
     renderTable(minutes);
     main.dataset.ready = 'true';

@@ -177,7 +177,8 @@ class DashboardBrowserIT {
         experiment("exp-push").insert(jdbc);
         variant("exp-push", "holdout", 2_003, 0.2, true).insert(jdbc);
         variant("exp-push", "push", 7_997, 0.8, false).insert(jdbc);
-        result("exp-push", "converted", "push", false).set("n", 7997L).set("control_n", 2003L).insert(jdbc);
+        result("exp-push", "converted", "push", false).set("n", 7997L).set("control_n", 2003L).set("p_value", 0.012)
+                .set("p_value_holm", 0.03).insert(jdbc);
         result("exp-push", "converted", "push", true).set("n", 7997L).set("control_n", 2003L).insert(jdbc);
 
         experiment("exp-new").set("name", "Giveaway reminder").set("hypothesis", null).set("primary_metric", null)
@@ -384,20 +385,19 @@ class DashboardBrowserIT {
         }
 
         @Test
-        void funnelsShowEachStageWithItsCountAndShareOfViewers() {
+        void funnelRunsViewersEngagedClickedCartedBoughtWithCountsAndShareOfViewers() {
             browser.open("/shows/s-spring");
 
-            assertThat(browser.chartOption("audience-funnel", "o.series[0].type")).isEqualTo("funnel");
-            assertThat(browser.chartOption("audience-funnel", "o.series[0].sort")).isEqualTo("none");
-            assertThat(browser.chartOption("audience-funnel", "o.series[0].data.map(d => d.name + ' ' + d.value)"))
-                    .isEqualTo(List.of("Viewers 1234", "Engaged 300", "Identified 456", "Buyers 24 h 52"));
-            assertThat(browser.chartOption("product-funnel", "o.series[0].data.map(d => d.name + ' ' + d.value)"))
-                    .isEqualTo(List.of("Viewers 1234", "Clicked 150", "Carted 61", "Bought 52"));
-            assertThat(browser.cell("audience-funnel-table", "engaged", "share")).isEqualTo("24.3%");
-            assertThat(browser.cell("audience-funnel-table", "identified", "value")).isEqualTo("456");
-            assertThat(browser.cell("audience-funnel-table", "buyers", "share")).isEqualTo("4.2%");
-            assertThat(browser.cell("product-funnel-table", "carted", "share")).isEqualTo("4.9%");
-            assertThat(browser.cell("product-funnel-table", "viewers", "share")).isEqualTo("100.0%");
+            assertThat(browser.chartOption("show-funnel", "o.series[0].type")).isEqualTo("funnel");
+            assertThat(browser.chartOption("show-funnel", "o.series[0].sort")).isEqualTo("none");
+            assertThat(browser.chartOption("show-funnel", "o.series[0].data.map(d => d.name + ' ' + d.value)"))
+                    .isEqualTo(List.of("Viewers 1234", "Engaged 300", "Clicked a product 150", "Added to cart 61",
+                            "Bought within 24 h, any channel 52"));
+            assertThat(browser.cell("show-funnel-table", "engaged", "share")).isEqualTo("24.3%");
+            assertThat(browser.cell("show-funnel-table", "carted", "share")).isEqualTo("4.9%");
+            assertThat(browser.cell("show-funnel-table", "bought", "share")).isEqualTo("4.2%");
+            assertThat(browser.cell("show-funnel-table", "bought", "note")).startsWith("identified (logged-in) viewers only");
+            assertThat(browser.cell("show-funnel-table", "viewers", "share")).isEqualTo("100.0%");
         }
 
         @Test
@@ -426,10 +426,10 @@ class DashboardBrowserIT {
 
             assertThat(tile("live_gmv")).isEqualTo("–");
             assertThat(tile("conversion_rate_24h")).isEqualTo("–");
-            assertThat(browser.chartOption("audience-funnel", "o.series[0].data.length")).isEqualTo(0L);
-            assertThat(browser.chartOption("audience-funnel", "o.graphic[0].elements[0].style.text"))
+            assertThat(browser.chartOption("show-funnel", "o.series[0].data.length")).isEqualTo(0L);
+            assertThat(browser.chartOption("show-funnel", "o.graphic[0].elements[0].style.text"))
                     .isEqualTo("Not computed yet: no pipeline run has published this show’s KPIs.");
-            assertThat(browser.cell("audience-funnel-table", "viewers", "value")).isEqualTo("–");
+            assertThat(browser.cell("show-funnel-table", "viewers", "value")).isEqualTo("–");
             assertThat(browser.find(By.cssSelector("#moments-table td.empty")).getText())
                     .isEqualTo("No moments recorded for this show.");
             assertThat(browser.find(By.id("show-status")).getText()).isEqualTo("Not computed");
@@ -532,9 +532,16 @@ class DashboardBrowserIT {
             assertThat(browser.cell("stats-converted", "varianceReduction", "host_b-cuped")).isEqualTo("18.0%");
             assertThat(browser.cell("stats-revenue", "absLift", "host_b-raw")).isEqualTo("+€0.92 [+€0.31, +€1.53]");
             assertThat(browser.cell("stats-revenue", "value", "host_b-cuped")).isEqualTo("€4.87");
-            assertThat(significant("stats-revenue", "pValueHolm", "host_b-raw")).isTrue();
+            assertThat(significant("stats-revenue", "absLift", "host_b-raw")).isTrue();
+            assertThat(significant("stats-revenue", "pValue", "host_b-raw")).isTrue();
             assertThat(significant("stats-revenue", "relLift", "host_b-cuped")).isTrue();
-            assertThat(significant("stats-converted", "pValueHolm", "host_b-raw")).isFalse();
+            // Holm and BH have their own labelled rows; they colour nothing.
+            assertThat(significant("stats-revenue", "pValueHolm", "host_b-raw")).isFalse();
+            assertThat(browser.js("return document.querySelector('#stats-revenue tr[data-id=\"pValueHolm\"] th').textContent;"))
+                    .isEqualTo("p adjusted by Holm (3 comparisons)");
+            assertThat(browser.find(By.id("significance-legend")).getText()).startsWith("Colour: a lift is marked "
+                    + "significant when the 95% CI shown excludes 0");
+            assertThat(browser.find(By.cssSelector("#metric-revenue .badge-primary")).getText()).isEqualTo("primary metric");
             assertThat(browser.cell("stats-visited_store", "status", "host_b-raw"))
                     .isEqualTo("not computable: the control rate is zero");
             assertThat(browser.cell("stats-visited_store", "status", "host_b-cuped"))
@@ -558,6 +565,14 @@ class DashboardBrowserIT {
         @Test
         void unflaggedFinalExperimentShowsItsResultsWithoutAcknowledgement() {
             browser.open("/experiments/exp-push");
+
+            // Raw conversion: Holm p 0.03 and absolute CI above 0, but the relative CI [−1.4%, +36.4%] crosses 0.
+            assertThat(significant("stats-converted", "absLift", "push-raw")).isTrue();
+            assertThat(significant("stats-converted", "relLift", "push-raw")).isFalse();
+            assertThat(browser.chartOption("forest-converted", "o.series[1].data[0].itemStyle.color")).isEqualTo("#ffffff");
+            assertThat(browser.find(By.cssSelector("#metric-converted .badge-primary")).getText()).isEqualTo("primary metric");
+            assertThat(browser.js("return [...document.querySelectorAll('.metric-card')].map(c => c.dataset.metric);"))
+                    .isEqualTo(List.of("converted"));
 
             assertThat(browser.find(By.id("srm-banner")).isDisplayed()).isFalse();
             assertThat(browser.find(By.id("results")).getDomAttribute("data-state")).isEqualTo("shown");

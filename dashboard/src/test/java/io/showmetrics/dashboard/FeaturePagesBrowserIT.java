@@ -83,20 +83,28 @@ class FeaturePagesBrowserIT {
         kpi("s-spring").set("live_orders", LIVE_ORDERS).set("live_gmv", LIVE_GMV).set("aov", new java.math.BigDecimal("79.90"))
                 .set("returning_viewer_rate", 0.31).set("next_show_retention", 0.22)
                 .set("influenced_store_visits", 12.0).set("influenced_visitors", 10L).set("saw_show_share", 0.4)
-                .set("incremental_visits", 5.5).set("incremental_visits_ci_low", 1.25)
-                .set("incremental_visits_ci_high", 9.75).set("incremental_experiment_id", "exp-hold").insert(jdbc);
+                .insert(jdbc);
         Fixtures.insertMinutes(jdbc, "s-spring", VIEWERS, Fixtures.chatCurve(), ORDERS);
         for (int m = 0; m < VIEWERS.size(); m++) {
             jdbc.sql("UPDATE show_minute SET new_viewers = :n WHERE show_id = 's-spring' AND minute_index = :m")
                     .param("n", newViewers(m)).param("m", m).update();
         }
         experiment("exp-hold").set("name", "Store-visit holdout").insert(jdbc);
+        Fixtures.incrementalVisits("exp-hold", "push", "holdout").insert(jdbc);
+        // s-mid: an experiment flagged for sample-ratio mismatch that maria has not acknowledged.
+        experiment("exp-srm").set("name", "One-tap checkout").set("control_variant", "control").set("srm_flagged", true)
+                .set("srm_p_value", 0.00002).insert(jdbc);
+        Fixtures.incrementalVisits("exp-srm", "one_tap", "control").set("visits", 96.0).insert(jdbc);
+        // s-next: host A vs host B, no holdout.
+        experiment("exp-hosts").set("name", "Host A vs host B").set("control_variant", "host_a").insert(jdbc);
+        Fixtures.incrementalVisits("exp-hosts", "host_b", "host_a").set("visits", -2.5).set("ci_low", -20.0)
+                .set("ci_high", 15.0).insert(jdbc);
         show("s-mid").set("title", "Denim Days").set("starts_at", Instant.parse("2026-02-25T19:00:00Z"))
-                .set("ends_at", Instant.parse("2026-02-25T20:00:00Z")).insert(jdbc);
+                .set("ends_at", Instant.parse("2026-02-25T20:00:00Z")).set("experiment_id", "exp-srm").insert(jdbc);
         kpi("s-mid").set("unique_viewers", 640L).set("peak_concurrent_viewers", 402L).set("live_orders", 22L)
                 .set("live_gmv", new java.math.BigDecimal("1500.00")).insert(jdbc);
         show("s-next").set("title", "Summer Preview").set("starts_at", Instant.parse("2026-03-08T18:00:00Z"))
-                .set("ends_at", Instant.parse("2026-03-08T19:00:00Z")).insert(jdbc);
+                .set("ends_at", Instant.parse("2026-03-08T19:00:00Z")).set("experiment_id", "exp-hosts").insert(jdbc);
 
         definition("unique_viewers", 1).set("additive", true).set("final_after_seconds", 900L).insert(jdbc);
         definition("peak_concurrent_viewers", 2).set("label", "Peak concurrent viewers").set("final_after_seconds", 900L)
@@ -300,7 +308,7 @@ class FeaturePagesBrowserIT {
         }
 
         @Test
-        void storeVisitsByModelAndStoreWithSurveyShareAndIncrementalVisits() {
+        void storeVisitsByModelAndStoreWithSurveyShareAndTheExperimentsOwnNumber() {
             browser.open("/shows/s-spring");
 
             assertThat(browser.chartOption("model-chart", "o.xAxis[0].data"))
@@ -312,14 +320,25 @@ class FeaturePagesBrowserIT {
             assertThat(browser.cell("store-table", "store-paris", "markov")).isEqualTo("4.50");
             assertThat(browser.chartOption("model-chart", "o.series[0].markLine.data.map(d => d.yAxis)")).isEqualTo(List.of(10L));
             assertThat(browser.find(By.cssSelector("#sv-saw-show .kpi-value")).getText()).isEqualTo("40.0%");
-            assertThat(browser.find(By.cssSelector("#sv-incremental .kpi-value")).getText()).isEqualTo("5.5");
             assertThat(text("#sv-influenced .kpi-final")).isEqualTo("Provisional until 2026-03-08 20:00 UTC");
-            assertThat(browser.find(By.cssSelector("#sv-incremental .kpi-note")).getText())
-                    .isEqualTo("95% CI 1.3 to 9.8 · holdout Store-visit holdout");
+            assertThat(browser.driver().findElements(By.id("sv-incremental"))).isEmpty();
+            assertThat(text("#sv-experiment")).isEqualTo("Experiment Store-visit holdout: incremental store visits +35.0 "
+                    + "(95% CI +8.2 – +61.8), over all its shows");
+            assertThat(browser.find(By.cssSelector("#sv-experiment a")).getDomAttribute("href")).isEqualTo("/experiments/exp-hold");
             browser.screenshot("show-store-visits");
 
+            browser.open("/shows/s-next");
+            assertThat(text("#sv-experiment")).isEqualTo("Experiment Host A vs host B: difference in store visits between "
+                    + "the variants host_b and host_a: −2.5 (95% CI −20.0 – +15.0), over all its shows (no holdout, so not "
+                    + "incremental to the shows)");
+
             browser.open("/shows/s-mid");
-            assertThat(browser.find(By.cssSelector("#sv-incremental .kpi-note")).getText()).isEqualTo("No holdout covers this show");
+            assertThat(text("#sv-experiment")).contains("Experiment One-tap checkout: flagged for sample-ratio mismatch")
+                    .doesNotContain("96");
+            assertThat(browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/shows/s-mid/store-visits').then(r => r.json()).then(v => done(JSON.stringify(v.experiment)));"))
+                    .isEqualTo("{\"experimentId\":\"exp-srm\",\"name\":\"One-tap checkout\",\"holdout\":false,"
+                            + "\"srmFlagged\":true,\"resultsVisible\":false,\"variants\":[]}");
             assertThat(browser.find(By.id("pacing-note")).getText()).startsWith("No goal on unique viewers, live orders or live GMV");
         }
     }

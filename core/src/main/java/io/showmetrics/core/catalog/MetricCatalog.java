@@ -130,11 +130,15 @@ public final class MetricCatalog {
             show("saw_show_share", "Saw-the-show survey share",
                     "Among the show's influenced visits where the in-store question was answered, the share that "
                             + "answered yes (saw_show = true).", "(t - 7 d, t]", "ratio", false, true),
-            show("incremental_visits", "Incremental store visits",
-                    "Where an experiment covers the show: (store visit rate of treated customers - rate of the "
-                            + "control) x treated customers, with a 95% CI (z-test, unpooled standard error), over "
-                            + "[assigned_at, last experiment show's ends_at + 7 d). Treatment variants are pooled.",
-                    "[assigned_at, last show end + 7 d)", "count", false, true),
+            new MetricDefinition("incremental_visits", "Incremental store visits (experiment)", "experiment",
+                    "A number of the experiment, over all of its shows (never one show's, never summed over shows): "
+                            + "per treatment variant, (store visit rate of the variant - rate of the control) x "
+                            + "customers assigned to the variant, with a 95% CI (z-test, unpooled standard error). "
+                            + "Called incremental only when the control is a holdout (customers not told about the "
+                            + "shows: a control variant named holdout); otherwise (host A vs host B, ...) it is the "
+                            + "difference in store visits between two variants. Shown on the Show page as the "
+                            + "covering experiment's number, behind the same sample-ratio acknowledgement as its "
+                            + "other results.", "[assigned_at, last show end + 7 d)", "count", false, false, null),
             other("attribution_models", "Store-visit attribution models", "attribution",
                     "Credit for one influenced visit (total 1) shared among the shows that ended in its 7-day "
                             + "window: last_touch and first_touch (by show end), linear (equal), time_decay "
@@ -177,7 +181,10 @@ public final class MetricCatalog {
     private MetricCatalog() {}
 
     private static MetricDefinition experiment(ExperimentMetric m, String label, String unit) {
-        return new MetricDefinition(m.name(), label, "experiment", m.definition(),
+        String aliases = String.join(", ", m.aliases());
+        return new MetricDefinition(m.name(), label, "experiment", m.definition() + " An experiments feed may name it "
+                + "as its primary_metric " + m.name() + " or " + aliases + " (any case); it is published as "
+                + m.name() + ".",
                 m == ExperimentMetric.VISITED_STORE ? "[assigned_at, last show end + 7 d)"
                         : "[assigned_at, last show end + 24 h)", unit, false, false, null);
     }
@@ -202,7 +209,7 @@ public final class MetricCatalog {
         return switch (name) {
             case "live_orders", "live_gmv", "buyers_24h", "conversion_rate_24h", "gmv_24h", "aov",
                     "revenue_per_viewer" -> CONVERSION_WINDOW;
-            case "influenced_store_visits", "influenced_visitors", "saw_show_share", "incremental_visits" ->
+            case "influenced_store_visits", "influenced_visitors", "saw_show_share" ->
                     STORE_VISIT_WINDOW;
             case "next_show_retention", "replay_viewers" -> RETENTION_WINDOW;
             default -> LIVE_GRACE;

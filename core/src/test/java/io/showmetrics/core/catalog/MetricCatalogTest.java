@@ -27,6 +27,13 @@ class MetricCatalogTest {
     }
 
     @Test
+    void experimentMetricsTellWhichPrimaryMetricNamesTheyAccept() {
+        assertThat(MetricCatalog.find("converted").orElseThrow().definition()).contains("conversion, conversion_rate")
+                .contains("published as converted");
+        assertThat(MetricCatalog.find("visited_store").orElseThrow().definition()).contains("store_visits");
+    }
+
+    @Test
     void zeroDenominatorGivesNullNotZeroOrNaN() {
         assertThat(Ratios.ratio(3, 0)).isNull();
         assertThat(Ratios.ratio(1, 4)).isEqualTo(0.25);

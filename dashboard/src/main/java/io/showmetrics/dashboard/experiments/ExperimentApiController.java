@@ -80,7 +80,10 @@ class ExperimentApiController {
     ExperimentDetail experiment(@PathVariable String experimentId, Principal user) {
         Experiment e = require(experimentId);
         Instant acknowledged = experiments.findAcknowledgement(experimentId, user.getName()).orElse(null);
-        return new ExperimentDetail(e, experiments.findShows(experimentId), SrmCheck.of(e, acknowledged));
+        Boolean primaryHasResults = e.primaryMetric() == null ? null
+                : experiments.hasResults(experimentId, e.primaryMetric());
+        return new ExperimentDetail(e, experiments.findShows(experimentId), SrmCheck.of(e, acknowledged),
+                primaryHasResults);
     }
 
     @GetMapping("/api/experiments/{experimentId}/results")
@@ -103,6 +106,21 @@ class ExperimentApiController {
                 experiments.findResults(experimentId));
     }
 
+    @GetMapping("/api/experiments/{experimentId}/store-visits")
+    @Operation(summary = "The store visits the experiment changed, over all of its shows: per treatment variant, "
+            + "(visit rate of the variant − rate of the control) × the variant's customers with a 95% CI; incremental "
+            + "store visits when the control is a holdout (holdout = true), else the difference between the variants. "
+            + "409 srm_not_acknowledged as for the results")
+    @ApiResponse(responseCode = "200", description = "The store visits per treatment variant")
+    @ApiResponse(responseCode = "409", description = "Sample-ratio mismatch not acknowledged by this user",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ExperimentVisits storeVisits(@PathVariable String experimentId, Principal user) {
+        Experiment e = requireResultsVisible(experimentId, user);
+        List<ExperimentRepository.IncrementalRow> rows = experiments.findIncrementalVisits(experimentId);
+        return new ExperimentVisits(experimentId, e.name(), rows.isEmpty() ? null : rows.get(0).holdout(),
+                e.srmFlagged(), true, rows.stream().map(ExperimentRepository.IncrementalRow::variant).toList());
+    }
+
     @PostMapping("/api/experiments/{experimentId}/srm-acknowledgement")
     @Operation(summary = "The signed-in user acknowledges that the experiment's split does not match its design, "
             + "which unlocks its results for them. Idempotent (the first acknowledgement is kept). Needs the CSRF "
@@ -118,7 +136,7 @@ class ExperimentApiController {
     }
 
     /** The server-side gate: results of a flagged experiment only after this user's acknowledgement. */
-    private void requireResultsVisible(String experimentId, Principal user) {
+    private Experiment requireResultsVisible(String experimentId, Principal user) {
         Experiment e = require(experimentId);
         if (e.srmFlagged() && experiments.findAcknowledgement(experimentId, user.getName()).isEmpty()) {
             throw new ProblemException(HttpStatus.CONFLICT, SRM_NOT_ACKNOWLEDGED,
@@ -128,5 +146,6 @@ class ExperimentApiController {
                             + "so its results may be biased. Acknowledge it first with POST /api/experiments/"
                             + experimentId + "/srm-acknowledgement.");
         }
+        return e;
     }
 }

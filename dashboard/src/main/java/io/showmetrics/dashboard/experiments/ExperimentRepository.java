@@ -92,6 +92,31 @@ class ExperimentRepository {
                 .list();
     }
 
+    /** A row of {@code experiment_incremental}: the variant's numbers and whether the control is a holdout. */
+    record IncrementalRow(boolean holdout, ExperimentVisits.Variant variant) {
+    }
+
+    /** The experiment's store-visit differences per treatment variant ({@code experiment_incremental}), by variant. */
+    List<IncrementalRow> findIncrementalVisits(String experimentId) {
+        return jdbc.sql("""
+                        SELECT variant, control_variant, holdout, treated, control_n, visits, ci_low, ci_high, error_code
+                        FROM experiment_incremental WHERE experiment_id = :id ORDER BY variant""")
+                .param("id", experimentId)
+                .query((rs, i) -> new IncrementalRow(rs.getBoolean("holdout"), new ExperimentVisits.Variant(
+                        rs.getString("variant"), rs.getString("control_variant"), rs.getLong("treated"),
+                        rs.getLong("control_n"), getDouble(rs, "visits"), getDouble(rs, "ci_low"),
+                        getDouble(rs, "ci_high"), rs.getString("error_code"))))
+                .list();
+    }
+
+    /** Whether {@code experiment_result} has rows of {@code metric} for the experiment. */
+    boolean hasResults(String experimentId, String metric) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM experiment_result WHERE experiment_id = :id AND metric = :metric)")
+                .param("id", experimentId)
+                .param("metric", metric)
+                .query(Boolean.class).single();
+    }
+
     /** When {@code username} acknowledged the experiment's sample-ratio mismatch, or empty if never. */
     Optional<Instant> findAcknowledgement(String experimentId, String username) {
         return jdbc.sql("SELECT acknowledged_at FROM srm_acknowledgement WHERE experiment_id = :id AND username = :user")

@@ -2,10 +2,12 @@ package io.showmetrics.dashboard.shows;
 
 import static io.showmetrics.dashboard.system.Csv.column;
 
+import io.showmetrics.dashboard.experiments.ExperimentVisitsService;
 import io.showmetrics.dashboard.system.Csv;
 import io.showmetrics.dashboard.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.security.Principal;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,9 +47,11 @@ class ShowApiController {
             column("visits", StoreVisits.StoreModel::visits));
 
     private final ShowRepository shows;
+    private final ExperimentVisitsService experimentVisits;
 
-    ShowApiController(ShowRepository shows) {
+    ShowApiController(ShowRepository shows, ExperimentVisitsService experimentVisits) {
         this.shows = shows;
+        this.experimentVisits = experimentVisits;
     }
 
     @GetMapping("/api/shows")
@@ -66,6 +70,13 @@ class ShowApiController {
     @Operation(summary = "One show with every KPI; 404 for an unknown show")
     ShowDetail show(@PathVariable String showId) {
         return shows.findById(showId).orElseThrow(() -> notFound(showId));
+    }
+
+    @GetMapping("/api/shows/{showId}/funnel")
+    @Operation(summary = "The show's funnel in SPEC's order viewers → engaged → clicked → carted → bought (within 24 h, "
+            + "any channel; identified viewers only), each stage with the show_kpi metric it counts; 404 for an unknown show")
+    List<FunnelStage> funnel(@PathVariable String showId) {
+        return FunnelStage.of(shows.findById(showId).orElseThrow(() -> notFound(showId)).kpi());
     }
 
     @GetMapping("/api/shows/{showId}/minutes")
@@ -100,10 +111,13 @@ class ShowApiController {
     @GetMapping("/api/shows/{showId}/store-visits")
     @Operation(summary = "The show's influenced store visits: totals per attribution model (last_touch, first_touch, "
             + "linear, time_decay, markov; null when the model credited nothing), visits per store and model, "
-            + "influenced visitors, the saw_show survey share and incremental visits with their 95% CI and experiment")
-    StoreVisits storeVisits(@PathVariable String showId) {
-        requireShow(showId);
-        return shows.findStoreVisits(showId);
+            + "influenced visitors, the saw_show survey share, and the store visits of the experiment covering the "
+            + "show (over all of its shows: the experiment's number, not the show's; incremental when its control is "
+            + "a holdout; numbers withheld while its sample-ratio mismatch is not acknowledged by the signed-in user)")
+    StoreVisits storeVisits(@PathVariable String showId, Principal user) {
+        ShowDetail detail = shows.findById(showId).orElseThrow(() -> notFound(showId));
+        return shows.findStoreVisits(showId).withExperiment(
+                experimentVisits.find(detail.show().experimentId(), user.getName()).orElse(null));
     }
 
     @GetMapping("/api/shows/{showId}/store-visits.csv")

@@ -8,9 +8,6 @@ import java.time.Instant;
  * computed yet by the capability that fills it. Rates are ratios in [0, 1]; money is in the reporting
  * currency.
  *
- * @param incrementalVisits store visits the show caused, from a holdout experiment covering it
- *     ({@code incrementalExperimentId}): (visit rate treatment − control) × treated customers, with its 95% CI;
- *     {@code null} when no holdout covers the show
  * @param peakConcurrentViewers the instantaneous peak, which can be below the highest per-minute count
  * @param status {@code provisional} until every window that feeds the KPIs has closed (the clock and the data
  *     through have both reached {@code finalAt}), then {@code final}; derived from the server's clock when read
@@ -24,7 +21,6 @@ record ShowKpi(
         Long productClickers, Long carters, Long liveOrders, BigDecimal liveGmv, Long buyers24h,
         Double conversionRate24h, BigDecimal gmv24h, BigDecimal aov, BigDecimal revenuePerViewer,
         Double returningViewerRate, Double nextShowRetention, Double stockoutMinutes,
-        Double influencedStoreVisits, Long influencedVisitors, Double sawShowShare, Double incrementalVisits,
-        Double incrementalVisitsCiLow, Double incrementalVisitsCiHigh, String incrementalExperimentId,
+        Double influencedStoreVisits, Long influencedVisitors, Double sawShowShare,
         String status, Instant finalAt, String runId, Instant computedAt, Instant dataThrough) {
 }

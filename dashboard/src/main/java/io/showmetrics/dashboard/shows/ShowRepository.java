@@ -93,7 +93,7 @@ class ShowRepository {
 
     /**
      * The show's store visits by attribution model: total visits per model (in model order), per store and model,
-     * with the show's influenced visitors, survey share and incremental visits from show_kpi.
+     * with the show's influenced visitors and survey share from show_kpi; no experiment (the controller adds it).
      */
     StoreVisits findStoreVisits(String showId) {
         List<StoreVisits.StoreModel> rows = jdbc.sql("""
@@ -115,19 +115,13 @@ class ShowRepository {
         List<StoreVisits.Store> stores = byStore.entrySet().stream()
                 .map(e -> new StoreVisits.Store(e.getKey(), e.getValue())).toList();
         return jdbc.sql("""
-                        SELECT k.influenced_store_visits, k.influenced_visitors, k.saw_show_share, k.incremental_visits,
-                               k.incremental_visits_ci_low, k.incremental_visits_ci_high, k.incremental_experiment_id,
-                               e.name AS experiment_name
-                        FROM show_kpi k LEFT JOIN experiment e ON e.experiment_id = k.incremental_experiment_id
-                        WHERE k.show_id = :id""")
+                        SELECT influenced_store_visits, influenced_visitors, saw_show_share
+                        FROM show_kpi WHERE show_id = :id""")
                 .param("id", showId)
                 .query((rs, i) -> new StoreVisits(models, stores, getDouble(rs, "influenced_store_visits"),
-                        getLong(rs, "influenced_visitors"), getDouble(rs, "saw_show_share"),
-                        getDouble(rs, "incremental_visits"), getDouble(rs, "incremental_visits_ci_low"),
-                        getDouble(rs, "incremental_visits_ci_high"), rs.getString("incremental_experiment_id"),
-                        rs.getString("experiment_name")))
+                        getLong(rs, "influenced_visitors"), getDouble(rs, "saw_show_share"), null))
                 .optional()
-                .orElse(new StoreVisits(models, stores, null, null, null, null, null, null, null, null));
+                .orElse(new StoreVisits(models, stores, null, null, null, null));
     }
 
     boolean exists(String showId) {
@@ -189,8 +183,6 @@ class ShowRepository {
                 getDouble(rs, "returning_viewer_rate"), getDouble(rs, "next_show_retention"),
                 getDouble(rs, "stockout_minutes"), getDouble(rs, "influenced_store_visits"),
                 getLong(rs, "influenced_visitors"), getDouble(rs, "saw_show_share"),
-                getDouble(rs, "incremental_visits"), getDouble(rs, "incremental_visits_ci_low"),
-                getDouble(rs, "incremental_visits_ci_high"), rs.getString("incremental_experiment_id"),
                 Provisional.status(rs.getString("status"), getInstant(rs, "final_at"), now,
                         getInstant(rs, "data_through")),
                 getInstant(rs, "final_at"), rs.getString("run_id"),

@@ -1,5 +1,6 @@
 package io.showmetrics.dashboard.shows;
 
+import io.showmetrics.dashboard.experiments.ExperimentVisits;
 import java.util.List;
 import java.util.Map;
 
@@ -12,13 +13,17 @@ import java.util.Map;
  * @param influencedStoreVisits the visits credited to the show (show_kpi)
  * @param influencedVisitors distinct customers among those visits
  * @param sawShowShare share of the show's influenced visits whose survey answered saw_show = true, among answered
- * @param incrementalVisits (visit rate treatment − control) × treated customers, with its 95% CI, from the holdout
- *     experiment {@code experimentId}; all {@code null} when no holdout covers the show
+ * @param experiment the store visits of the experiment that covers the show ({@code show.experiment_id}), over all
+ *     of its shows: the experiment's number, not the show's; numbers withheld while its sample-ratio mismatch is
+ *     not acknowledged by the signed-in user; {@code null} when no experiment covers the show
  */
 record StoreVisits(List<ModelTotal> models, List<Store> stores, Double influencedStoreVisits, Long influencedVisitors,
-                   Double sawShowShare, Double incrementalVisits, Double incrementalCiLow, Double incrementalCiHigh,
-                   String experimentId, String experimentName) {
+                   Double sawShowShare, ExperimentVisits experiment) {
     static final List<String> MODELS = List.of("last_touch", "first_touch", "linear", "time_decay", "markov");
+
+    StoreVisits withExperiment(ExperimentVisits e) {
+        return new StoreVisits(models, stores, influencedStoreVisits, influencedVisitors, sawShowShare, e);
+    }
 
     record ModelTotal(String model, Double visits) {
     }

@@ -179,6 +179,67 @@ class ExperimentControllerTest {
     }
 
     @Nested
+    class Significance {
+        @Test
+        void aRelativeIntervalCrossingZeroIsNotSignificantEvenWhenTheAbsoluteTestIs() throws Exception {
+            givenExperiment("exp", false);
+
+            // Raw row: absolute CI [0.00005, 0.01815] (p 0.0486), relative CI [−0.0142, 0.3642].
+            mvc.perform(get("/api/experiments/exp/results").with(as("alex", Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[0].absSignificant").value(true))
+                    .andExpect(jsonPath("$[0].relSignificant").value(false))
+                    .andExpect(jsonPath("$[1].relSignificant").value(false));
+        }
+
+        @Test
+        void anIntervalThatCannotBeComputedIsNeitherSignificantNorNot() {
+            ExperimentResult r = new ExperimentResult("exp", "visited_store", "b", false, 10L, 0.1, 10L, 0.0, 0.1,
+                    0.02, 0.18, null, null, null, null, null, null, null, null, null, null, null, "zero_control_mean");
+
+            org.assertj.core.api.Assertions.assertThat(r.absSignificant()).isTrue();
+            org.assertj.core.api.Assertions.assertThat(r.relSignificant()).isNull();
+        }
+
+        @Test
+        void aNegativeIntervalBelowZeroIsSignificant() {
+            ExperimentResult r = new ExperimentResult("exp", "revenue", "b", false, 10L, 1.0, 10L, 2.0, -1.0,
+                    -1.8, -0.2, -0.5, -0.9, -0.1, 0.01, 0.03, 0.03, null, null, null, null, null, null);
+
+            org.assertj.core.api.Assertions.assertThat(r.absSignificant()).isTrue();
+            org.assertj.core.api.Assertions.assertThat(r.relSignificant()).isTrue();
+        }
+    }
+
+    @Nested
+    class PrimaryMetric {
+        @Test
+        void detailSaysWhetherThePrimaryMetricHasResults() throws Exception {
+            givenExperiment("exp", false);
+            given(experiments.hasResults("exp", "converted")).willReturn(true);
+
+            mvc.perform(get("/api/experiments/exp").with(as("alex", Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.experiment.primaryMetric").value("converted"))
+                    .andExpect(jsonPath("$.primaryMetricHasResults").value(true));
+        }
+
+        @Test
+        void aPrimaryMetricWithoutResultsIsKeptAndSaidToHaveNone() throws Exception {
+            Experiment e = experiment("exp", false);
+            given(experiments.findById("exp")).willReturn(Optional.of(new Experiment(e.experimentId(), e.name(),
+                    e.hypothesis(), "basket_size", e.controlVariant(), e.startsAt(), e.endsAt(), e.assigned(),
+                    e.srmPValue(), e.srmFlagged(), e.srmErrorCode(), e.lastShowEnd(), e.status(), e.finalAt(),
+                    e.variants(), e.dataThrough())));
+
+            mvc.perform(get("/api/experiments/exp").with(as("alex", Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.experiment.primaryMetric").value("basket_size"))
+                    .andExpect(jsonPath("$.primaryMetricHasResults").value(false));
+        }
+    }
+
+    @Nested
     class SampleRatioGate {
         @Test
         void resultsOfAFlaggedExperimentAre409UntilThisUserAcknowledges() throws Exception {
@@ -231,6 +292,26 @@ class ExperimentControllerTest {
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.length()").value(2));
             verify(experiments, never()).findAcknowledgement(anyString(), anyString());
+        }
+
+        @Test
+        void storeVisitsOfAFlaggedExperimentAre409UntilThisUserAcknowledges() throws Exception {
+            givenExperiment("exp", true);
+            given(experiments.findAcknowledgement("exp", "alex")).willReturn(Optional.empty());
+            given(experiments.findIncrementalVisits("exp")).willReturn(List.of(new ExperimentRepository.IncrementalRow(
+                    false, new ExperimentVisits.Variant("host_b", "host_a", 5190, 4810, 96.0, 12.5, 179.5, null))));
+
+            mvc.perform(get("/api/experiments/exp/store-visits").with(as("alex", Role.ANALYST)))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.code").value("srm_not_acknowledged"));
+
+            given(experiments.findAcknowledgement("exp", "alex")).willReturn(Optional.of(ACKNOWLEDGED));
+            mvc.perform(get("/api/experiments/exp/store-visits").with(as("alex", Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.holdout").value(false))
+                    .andExpect(jsonPath("$.variants[0].variant").value("host_b"))
+                    .andExpect(jsonPath("$.variants[0].controlVariant").value("host_a"))
+                    .andExpect(jsonPath("$.variants[0].visits").value(96.0));
         }
 
         @Test

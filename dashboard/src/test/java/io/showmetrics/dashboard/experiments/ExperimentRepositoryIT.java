@@ -1,6 +1,7 @@
 package io.showmetrics.dashboard.experiments;
 
 import static io.showmetrics.dashboard.testing.Fixtures.experiment;
+import static io.showmetrics.dashboard.testing.Fixtures.incrementalVisits;
 import static io.showmetrics.dashboard.testing.Fixtures.result;
 import static io.showmetrics.dashboard.testing.Fixtures.show;
 import static io.showmetrics.dashboard.testing.Fixtures.srmAcknowledgement;
@@ -43,6 +44,37 @@ class ExperimentRepositoryIT {
         experiment("exp-push").insert(jdbc);
         variant("exp-push", "push", 7_997, 0.8, false).insert(jdbc);
         variant("exp-push", "holdout", 2_003, 0.2, true).insert(jdbc);
+    }
+
+    @Nested
+    class StoreVisitsAndPrimaryMetric {
+        @Test
+        void incrementalVisitsComePerTreatmentVariantWithTheHoldoutFlag() {
+            pushExperiment();
+            incrementalVisits("exp-push", "sms", "holdout").set("visits", null).set("ci_low", null).set("ci_high", null)
+                    .set("error_code", "empty_arm").insert(jdbc);
+            incrementalVisits("exp-push", "push", "holdout").insert(jdbc);
+            incrementalVisits("exp-other", "b", "a").insert(jdbc);
+
+            var rows = repository.findIncrementalVisits("exp-push");
+
+            assertThat(rows).extracting(r -> r.variant().variant()).containsExactly("push", "sms");
+            assertThat(rows).allMatch(ExperimentRepository.IncrementalRow::holdout);
+            assertThat(rows.get(0).variant().visits()).isEqualTo(35.0);
+            assertThat(rows.get(0).variant().ciLow()).isEqualTo(8.2);
+            assertThat(rows.get(0).variant().treated()).isEqualTo(700L);
+            assertThat(rows.get(1).variant().visits()).isNull();
+            assertThat(rows.get(1).variant().errorCode()).isEqualTo("empty_arm");
+        }
+
+        @Test
+        void saysWhetherAMetricHasResults() {
+            pushExperiment();
+            result("exp-push", "converted", "push", false).insert(jdbc);
+
+            assertThat(repository.hasResults("exp-push", "converted")).isTrue();
+            assertThat(repository.hasResults("exp-push", "conversion")).isFalse();
+        }
     }
 
     @Nested

@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import io.showmetrics.dashboard.experiments.ExperimentVisits;
+import io.showmetrics.dashboard.experiments.ExperimentVisitsService;
 import io.showmetrics.dashboard.system.Role;
 import io.showmetrics.dashboard.system.WebSecurityTestConfig;
 import java.math.BigDecimal;
@@ -42,6 +44,9 @@ class ShowControllerTest {
     @MockitoBean
     ShowRepository shows;
 
+    @MockitoBean
+    ExperimentVisitsService experimentVisits;
+
     static RequestPostProcessor as(Role role) {
         return user("someone").roles(role.name());
     }
@@ -56,8 +61,8 @@ class ShowControllerTest {
         Show show = new Show(showId, "Spring Collection Launch", "Lena Park", START, START.plusSeconds(3600), 3600,
                 null, "web");
         ShowKpi kpi = new ShowKpi(1234L, 456L, 812L, START.plusSeconds(1410), 754.4, 210L, 300L, null, 1520L, 870L,
-                64L, 33L, 12L, 150L, 61L, 40L, new BigDecimal("3120.5"), null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, "provisional", Instant.parse("2026-03-31T20:15:00Z"),
+                64L, 33L, 12L, 150L, 61L, 40L, new BigDecimal("3120.5"), 52L, null, null, null, null, null, null,
+                null, null, null, null, "provisional", Instant.parse("2026-03-31T20:15:00Z"),
                 "run-1", Instant.parse("2026-03-02T03:10:00Z"), Instant.parse("2026-03-02T02:00:00Z"));
         return new ShowDetail(show, kpi);
     }
@@ -141,6 +146,64 @@ class ShowControllerTest {
                     .andExpect(jsonPath("$.kpi.peakAt").value("2026-03-01T19:23:30Z"))
                     .andExpect(jsonPath("$.kpi.engagementRate").value(nullValue()))
                     .andExpect(jsonPath("$.kpi.finalAt").value("2026-03-31T20:15:00Z"));
+        }
+
+        @Test
+        void funnelRunsViewersEngagedClickedCartedBoughtAndSaysBuyersAreIdentifiedViewers() throws Exception {
+            given(shows.findById("s1")).willReturn(Optional.of(detail("s1")));
+
+            mvc.perform(get("/api/shows/s1/funnel").with(as(Role.MARKETING)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[*].key").value(org.hamcrest.Matchers.contains(
+                            "viewers", "engaged", "clicked", "carted", "bought")))
+                    .andExpect(jsonPath("$[*].metric").value(org.hamcrest.Matchers.contains(
+                            "unique_viewers", "engaged_viewers", "product_clickers", "carters", "buyers_24h")))
+                    .andExpect(jsonPath("$[*].value").value(org.hamcrest.Matchers.contains(1234, 300, 150, 61, 52)))
+                    .andExpect(jsonPath("$[4].label").value("Bought within 24 h, any channel"))
+                    .andExpect(jsonPath("$[4].note").value(containsString("identified (logged-in) viewers only")));
+        }
+
+        @Test
+        void funnelOfAShowNotComputedYetHasNullCountsAndOfAnUnknownShowIs404() throws Exception {
+            ShowDetail d = detail("s2");
+            given(shows.findById("s2")).willReturn(Optional.of(new ShowDetail(d.show(), null)));
+            given(shows.findById("nope")).willReturn(Optional.empty());
+
+            mvc.perform(get("/api/shows/s2/funnel").with(as(Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.length()").value(5))
+                    .andExpect(jsonPath("$[0].value").value(nullValue()));
+            mvc.perform(get("/api/shows/nope/funnel").with(as(Role.ANALYST))).andExpect(status().isNotFound());
+        }
+
+        @Test
+        void storeVisitsCarryTheCoveringExperimentsNumberAsTheSignedInUserMaySeeIt() throws Exception {
+            ShowDetail d = detail("s1");
+            Show covered = new Show("s1", d.show().title(), d.show().host(), START, START.plusSeconds(3600), 3600,
+                    "exp-hold", "web");
+            given(shows.findById("s1")).willReturn(Optional.of(new ShowDetail(covered, d.kpi())));
+            given(shows.findStoreVisits("s1")).willReturn(new StoreVisits(List.of(), List.of(), 12.0, 10L, 0.4, null));
+            given(experimentVisits.find("exp-hold", "someone")).willReturn(Optional.of(new ExperimentVisits("exp-hold",
+                    "Push holdout", true, false, true, List.of(new ExperimentVisits.Variant("push", "holdout", 700, 300,
+                            35.0, 8.2, 61.8, null)))));
+
+            mvc.perform(get("/api/shows/s1/store-visits").with(as(Role.EXECUTIVE)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.influencedStoreVisits").value(12.0))
+                    .andExpect(jsonPath("$.experiment.name").value("Push holdout"))
+                    .andExpect(jsonPath("$.experiment.holdout").value(true))
+                    .andExpect(jsonPath("$.experiment.variants[0].visits").value(35.0))
+                    .andExpect(jsonPath("$.incrementalVisits").doesNotExist());
+        }
+
+        @Test
+        void storeVisitsOfAShowNoExperimentCoversHaveNoExperiment() throws Exception {
+            given(shows.findById("s1")).willReturn(Optional.of(detail("s1")));
+            given(shows.findStoreVisits("s1")).willReturn(new StoreVisits(List.of(), List.of(), 12.0, 10L, 0.4, null));
+
+            mvc.perform(get("/api/shows/s1/store-visits").with(as(Role.EXECUTIVE)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.experiment").value(nullValue()));
         }
 
         @Test

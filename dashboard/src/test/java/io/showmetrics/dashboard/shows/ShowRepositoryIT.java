@@ -318,9 +318,7 @@ class ShowRepositoryIT {
         void totalsEachAttributionModelAndListsVisitsPerStore() {
             show("s").insert(jdbc);
             kpi("s").set("influenced_store_visits", 12.0).set("influenced_visitors", 10L).set("saw_show_share", 0.4)
-                    .set("incremental_visits", 5.5).set("incremental_visits_ci_low", 1.25)
-                    .set("incremental_visits_ci_high", 9.75).set("incremental_experiment_id", "exp-hold").insert(jdbc);
-            io.showmetrics.dashboard.testing.Fixtures.experiment("exp-hold").set("name", "Store holdout").insert(jdbc);
+                    .insert(jdbc);
             io.showmetrics.dashboard.testing.Fixtures.storeAttribution("s", "store-b", "last_touch", 4.0).insert(jdbc);
             io.showmetrics.dashboard.testing.Fixtures.storeAttribution("s", "store-a", "last_touch", 8.0).insert(jdbc);
             io.showmetrics.dashboard.testing.Fixtures.storeAttribution("s", "store-a", "linear", 5.5).insert(jdbc);
@@ -333,21 +331,18 @@ class ShowRepositoryIT {
             assertThat(v.models()).extracting(StoreVisits.ModelTotal::visits).containsExactly(12.0, null, 5.5, null, null);
             assertThat(v.stores()).extracting(StoreVisits.Store::storeId).containsExactly("store-a", "store-b");
             assertThat(v.stores().get(0).visits()).containsEntry("last_touch", 8.0).containsEntry("linear", 5.5);
-            assertThat(v.incrementalVisits()).isEqualTo(5.5);
-            assertThat(v.incrementalCiLow()).isEqualTo(1.25);
-            assertThat(v.experimentId()).isEqualTo("exp-hold");
-            assertThat(v.experimentName()).isEqualTo("Store holdout");
+            assertThat(v.experiment()).isNull();
             assertThat(v.sawShowShare()).isEqualTo(0.4);
         }
 
         @Test
-        void showWithoutKpisHasNoIncrementalVisits() {
+        void showWithoutKpisHasNoStoreVisits() {
             show("s").insert(jdbc);
 
             StoreVisits v = repository.findStoreVisits("s");
 
-            assertThat(v.incrementalVisits()).isNull();
-            assertThat(v.experimentId()).isNull();
+            assertThat(v.influencedStoreVisits()).isNull();
+            assertThat(v.experiment()).isNull();
             assertThat(v.stores()).isEmpty();
         }
 

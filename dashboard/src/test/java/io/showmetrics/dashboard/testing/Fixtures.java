@@ -195,6 +195,24 @@ public final class Fixtures {
         return row;
     }
 
+    /**
+     * A row of {@code experiment_incremental}: {@code variant} against {@code control}, +35.0 store visits
+     * (95% CI +8.2 to +61.8) over 700 treated and 300 control customers; a holdout when the control's name says so.
+     */
+    public static Row incrementalVisits(String experimentId, String variant, String control) {
+        return new Row("experiment_incremental")
+                .set("experiment_id", experimentId)
+                .set("variant", variant)
+                .set("control_variant", control)
+                .set("holdout", control.contains("holdout"))
+                .set("treated", 700L)
+                .set("control_n", 300L)
+                .set("visits", 35.0)
+                .set("ci_low", 8.2)
+                .set("ci_high", 61.8)
+                .set("error_code", null);
+    }
+
     public static Row srmAcknowledgement(String experimentId, String username, Instant at) {
         return new Row("srm_acknowledgement")
                 .set("experiment_id", experimentId)

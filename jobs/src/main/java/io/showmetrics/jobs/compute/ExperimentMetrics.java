@@ -4,9 +4,12 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.unix_millis;
 import static org.apache.spark.sql.functions.when;
 
@@ -47,9 +50,29 @@ public final class ExperimentMetrics {
 
     private ExperimentMetrics() {}
 
-    /** The latest row per experiment (the file loaded last wins). */
+    /**
+     * The latest row per experiment (the file loaded last wins), its {@code primary_metric} under the metric's
+     * one name ({@link #canonicalPrimaryMetric}).
+     */
     static Dataset<Row> latestExperiments(Dataset<Row> experiments) {
-        return LoadOrder.latest(experiments, "experiment_id");
+        return LoadOrder.latest(experiments, "experiment_id")
+                .withColumn("primary_metric", canonicalPrimaryMetric(col("primary_metric")));
+    }
+
+    /**
+     * {@link ExperimentMetric#canonicalName} as a Spark expression: a known name or alias (any case, {@code -}
+     * or space for {@code _}) becomes the {@code experiment_result.metric} name; anything else is kept as given.
+     */
+    static Column canonicalPrimaryMetric(Column given) {
+        Column key = regexp_replace(lower(trim(given)), "[- ]", "_");
+        Column out = null;
+        for (ExperimentMetric m : ExperimentMetric.ALL) {
+            List<Object> names = new ArrayList<>(m.aliases());
+            names.add(m.name());
+            out = out == null ? when(key.isin(names.toArray()), lit(m.name()))
+                    : out.when(key.isin(names.toArray()), lit(m.name()));
+        }
+        return out.otherwise(given);
     }
 
     /**

@@ -19,14 +19,14 @@ import io.showmetrics.core.attribution.Model;
 import io.showmetrics.core.attribution.Path;
 import io.showmetrics.core.attribution.Touch;
 import io.showmetrics.core.experiments.ExperimentMetric;
+import io.showmetrics.core.experiments.IncrementalVisits;
 import io.showmetrics.core.stats.SampleStats;
-import io.showmetrics.core.stats.TwoSampleResult;
-import io.showmetrics.core.stats.TwoSampleTests;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -39,7 +39,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Store-visit attribution (SPEC section 2): which store visits the shows influenced, credit per show,
  * store and model (last touch, first touch, linear, time decay, Markov), per-show totals and survey
- * share, and incremental visits where an experiment covers a show. The models themselves are the
+ * share, and the store visits each experiment changed (a number of the experiment, not of its shows). The models themselves are the
  * plain-Java {@code io.showmetrics.core.attribution} package.
  */
 public final class StoreVisitMetrics {
@@ -156,42 +156,37 @@ public final class StoreVisitMetrics {
     }
 
     static final StructType INCREMENTAL_SCHEMA = new StructType()
-            .add("experiment_id", DataTypes.StringType, false)
-            .add("incremental_visits", DataTypes.DoubleType).add("incremental_visits_ci_low", DataTypes.DoubleType)
-            .add("incremental_visits_ci_high", DataTypes.DoubleType);
+            .add("experiment_id", DataTypes.StringType, false).add("variant", DataTypes.StringType, false)
+            .add("control_variant", DataTypes.StringType, false).add("holdout", DataTypes.BooleanType, false)
+            .add("treated", DataTypes.LongType, false).add("control_n", DataTypes.LongType, false)
+            .add("visits", DataTypes.DoubleType).add("ci_low", DataTypes.DoubleType)
+            .add("ci_high", DataTypes.DoubleType).add("error_code", DataTypes.StringType);
 
     /**
-     * Incremental store visits per experiment: (visit rate of the pooled treatment arms − control rate)
-     * × treated customers, with the statistics engine's 95% CI scaled the same way.
+     * Gold {@code experiment_incremental}: the store visits each experiment changed, per treatment variant
+     * against its control ({@link IncrementalVisits}): a number of the experiment over all of its shows, not
+     * of any one show.
      *
      * @param stats gold {@code experiment_stats}
-     * @param controls experiment_id → control variant
+     * @param controls experiment_id → control variant (experiments without one are left out)
      */
     static Dataset<Row> incrementalVisits(SparkSession spark, Dataset<Row> stats, Map<String, String> controls) {
-        Map<String, SampleStats[]> arms = new HashMap<>();
+        Map<String, Map<String, SampleStats>> arms = new TreeMap<>();
         for (Row r : stats.filter(col("metric").equalTo(ExperimentMetric.VISITED_STORE.name())).collectAsList()) {
             String experiment = r.getAs("experiment_id");
-            String control = controls.get(experiment);
-            if (control == null) {
-                continue;
+            if (controls.containsKey(experiment)) {
+                arms.computeIfAbsent(experiment, k -> new HashMap<>()).merge(r.<String>getAs("variant"),
+                        new SampleStats(r.<Long>getAs("n"), r.<Double>getAs("sum_y"), r.<Double>getAs("sum_y2")),
+                        SampleStats::plus);
             }
-            SampleStats s = new SampleStats(r.<Long>getAs("n"), r.<Double>getAs("sum_y"), r.<Double>getAs("sum_y2"));
-            SampleStats[] pair = arms.computeIfAbsent(experiment, k -> new SampleStats[] {SampleStats.EMPTY,
-                    SampleStats.EMPTY});
-            int i = r.<String>getAs("variant").equals(control) ? 1 : 0;
-            pair[i] = pair[i].plus(s);
         }
         List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, SampleStats[]> e : arms.entrySet()) {
-            TwoSampleResult t = TwoSampleTests.proportions(e.getValue()[0], e.getValue()[1]);
-            double treated = e.getValue()[0].n();
-            rows.add(RowFactory.create(e.getKey(), scale(t.absLift(), treated), scale(t.absCiLow(), treated),
-                    scale(t.absCiHigh(), treated)));
+        for (Map.Entry<String, Map<String, SampleStats>> e : arms.entrySet()) {
+            for (IncrementalVisits.Row v : IncrementalVisits.of(e.getKey(), controls.get(e.getKey()), e.getValue())) {
+                rows.add(RowFactory.create(v.experimentId(), v.variant(), v.controlVariant(), v.holdout(), v.treated(),
+                        v.controlN(), v.visits(), v.ciLow(), v.ciHigh(), v.errorCode()));
+            }
         }
         return spark.createDataFrame(rows, INCREMENTAL_SCHEMA);
-    }
-
-    private static Double scale(Double v, double by) {
-        return v == null ? null : v * by;
     }
 }

@@ -43,8 +43,7 @@ public final class PublishJob {
             "reactions", "questions", "shares", "poll_votes", "product_clickers", "carters", "live_orders", "live_gmv",
             "buyers_24h", "conversion_rate_24h", "gmv_24h", "aov", "revenue_per_viewer", "stockout_minutes",
             "returning_viewer_rate", "next_show_retention", "influenced_store_visits", "influenced_visitors",
-            "saw_show_share", "incremental_visits", "incremental_visits_ci_low", "incremental_visits_ci_high",
-            "incremental_experiment_id");
+            "saw_show_share");
     static final List<String> MINUTE_COLUMNS = List.of("show_id", "minute_start", "minute_index", "viewers",
             "new_viewers", "chat_events", "product_clicks", "add_to_carts", "orders", "gmv");
     static final List<String> MOMENT_COLUMNS = List.of("show_id", "ts", "type", "sku", "label", "viewers_present",
@@ -55,6 +54,8 @@ public final class PublishJob {
             "variance_reduction", "srm_p_value", "error_code");
     static final List<String> VARIANT_COLUMNS = List.of("experiment_id", "variant", "assigned", "expected_share",
             "is_control");
+    static final List<String> INCREMENTAL_COLUMNS = List.of("experiment_id", "variant", "control_variant", "holdout",
+            "treated", "control_n", "visits", "ci_low", "ci_high", "error_code");
     /** An experiment's results are provisional until its store-visit window closes. */
     public static final Duration EXPERIMENT_FINAL_AFTER_LAST_SHOW = Duration.ofDays(7);
     static final List<String> ATTRIBUTION_COLUMNS = List.of("show_id", "store_id", "model", "visits");
@@ -90,7 +91,7 @@ public final class PublishJob {
             if (replace) {
                 writeDefinitions(c);
                 Dataset<Row> showRows = Lake.read(spark, lake.silver("shows"));
-                shows = writeShows(c, showRows, showKpis(spark, lake, showRows), now, dataThrough);
+                shows = writeShows(c, showRows, showKpis(spark, lake), now, dataThrough);
                 minutes = copyRows(c, "show_minute", MINUTE_COLUMNS, Lake.read(spark, lake.gold("show_minute")), true);
                 copyRows(c, "show_moment", MOMENT_COLUMNS, Lake.read(spark, lake.gold("show_moment")), true);
                 writeExperiments(c, Lake.read(spark, lake.gold("experiment_summary")), now, dataThrough);
@@ -98,6 +99,8 @@ public final class PublishJob {
                         false);
                 copyRows(c, "experiment_result", RESULT_COLUMNS, Lake.read(spark, lake.gold("experiment_result")),
                         false);
+                copyRows(c, "experiment_incremental", INCREMENTAL_COLUMNS,
+                        Lake.read(spark, lake.gold("experiment_incremental")), false);
                 replaceRows(c, "store_attribution", ATTRIBUTION_COLUMNS, Lake.read(spark, lake.gold("store_attribution")));
                 replaceRows(c, "retention_cohort", RETENTION_COLUMNS, Lake.read(spark, lake.gold("retention_cohort")));
                 replaceRows(c, "channel_month", CHANNEL_MONTH_COLUMNS, Lake.read(spark, lake.gold("channel_month")));
@@ -268,17 +271,13 @@ public final class PublishJob {
 
     /**
      * The show KPIs as served: gold show_kpi (per show, incremental) with the cross-show gold tables
-     * (retention, store visits, incremental visits of the experiment covering the show) joined in.
+     * (retention, store visits) joined in. An experiment's incremental visits are not a show's KPI: they go
+     * to {@code experiment_incremental}.
      */
-    static Dataset<Row> showKpis(SparkSession spark, Lake lake, Dataset<Row> shows) {
-        Dataset<Row> incremental = shows.select("show_id", "experiment_id")
-                .join(Lake.read(spark, lake.gold("experiment_incremental")), "experiment_id")
-                .select(col("show_id"), col("incremental_visits"), col("incremental_visits_ci_low"),
-                        col("incremental_visits_ci_high"), col("experiment_id").as("incremental_experiment_id"));
+    static Dataset<Row> showKpis(SparkSession spark, Lake lake) {
         return Lake.read(spark, lake.gold("show_kpi"))
                 .join(Lake.read(spark, lake.gold("show_retention")), new String[] {"show_id"}, "left")
-                .join(Lake.read(spark, lake.gold("show_visits")), new String[] {"show_id"}, "left")
-                .join(incremental, new String[] {"show_id"}, "left");
+                .join(Lake.read(spark, lake.gold("show_visits")), new String[] {"show_id"}, "left");
     }
 
     /** Empties a serving table and copies a gold table into it. */
@@ -326,6 +325,7 @@ public final class PublishJob {
             throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("DELETE FROM experiment_result");
+            s.execute("DELETE FROM experiment_incremental");
             s.execute("DELETE FROM experiment_variant");
             s.execute("DELETE FROM experiment");
         }

@@ -106,4 +106,45 @@ class ExperimentMetricsTest {
         assertThat(revenuePush.<Double>getAs("sum_y2")).isCloseTo(900.0, within(1e-9));
         assertThat(stats.get("push/visited_store").<Double>getAs("sum_y")).isEqualTo(1.0);
     }
+
+    static final StructType FEED = new StructType().add("experiment_id", DataTypes.StringType)
+            .add("primary_metric", DataTypes.StringType).add("_run_id", DataTypes.StringType)
+            .add("_file_order", DataTypes.IntegerType).add("_line", DataTypes.LongType);
+
+    @Test
+    void primaryMetricIsPublishedUnderTheResultNameAndAnUnknownOneIsKeptAsGiven() {
+        Dataset<Row> feed = frame(spark, FEED, List.of(RowFactory.create("e1", "conversion", "r1", 0, 1L),
+                RowFactory.create("e2", "Store-Visits", "r1", 0, 2L), RowFactory.create("e3", "Basket Size", "r1", 0, 3L),
+                RowFactory.create("e4", null, "r1", 0, 4L), RowFactory.create("e5", "revenue", "r1", 0, 5L)));
+        Map<String, String> primary = new TreeMap<>();
+        for (Row r : ExperimentMetrics.latestExperiments(feed).collectAsList()) {
+            primary.put(r.getAs("experiment_id"), r.getAs("primary_metric"));
+        }
+        assertThat(primary).containsEntry("e1", "converted").containsEntry("e2", "visited_store")
+                .containsEntry("e3", "Basket Size").containsEntry("e4", null).containsEntry("e5", "revenue");
+    }
+
+    @Test
+    void incrementalVisitsArePerExperimentAndTreatmentVariantWithTheHoldoutSaid() {
+        Dataset<Row> stats = spark.createDataFrame(List.of(
+                RowFactory.create("hold", "holdout", "visited_store", 300L, 30.0, 30.0, 0.0, 0.0, 0.0),
+                RowFactory.create("hold", "push", "visited_store", 700L, 105.0, 105.0, 0.0, 0.0, 0.0),
+                RowFactory.create("hold", "push", "converted", 700L, 500.0, 500.0, 0.0, 0.0, 0.0),
+                RowFactory.create("host", "host_a", "visited_store", 100L, 10.0, 10.0, 0.0, 0.0, 0.0),
+                RowFactory.create("host", "host_b", "visited_store", 200L, 40.0, 40.0, 0.0, 0.0, 0.0),
+                RowFactory.create("host", "host_c", "visited_store", 100L, 10.0, 10.0, 0.0, 0.0, 0.0)),
+                ExperimentMetrics.STATS_SCHEMA);
+        Map<String, Row> rows = new TreeMap<>();
+        for (Row r : StoreVisitMetrics.incrementalVisits(spark, stats, Map.of("hold", "holdout", "host", "host_a"))
+                .collectAsList()) {
+            rows.put(r.getAs("experiment_id") + "/" + r.getAs("variant"), r);
+        }
+        assertThat(rows).containsOnlyKeys("hold/push", "host/host_b", "host/host_c");
+        assertThat(rows.get("hold/push").<Boolean>getAs("holdout")).isTrue();
+        assertThat(rows.get("hold/push").<Double>getAs("visits")).isCloseTo(35.0, within(1e-9));
+        assertThat(rows.get("hold/push").<Long>getAs("treated")).isEqualTo(700L);
+        assertThat(rows.get("host/host_b").<Boolean>getAs("holdout")).isFalse();
+        assertThat(rows.get("host/host_b").<String>getAs("control_variant")).isEqualTo("host_a");
+        assertThat(rows.get("host/host_b").<Double>getAs("visits")).isCloseTo(20.0, within(1e-9));
+    }
 }
