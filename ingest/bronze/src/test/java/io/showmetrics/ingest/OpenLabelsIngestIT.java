@@ -68,7 +68,7 @@ class OpenLabelsIngestIT {
         "s1", "multistream",
         "s2", "whatnot",
         "s3", "shop.brand.example",
-        // 86 characters: longer than SPEC's 64, still kept in full.
+        // 87 characters: longer than SPEC's 64, still kept in full.
         "s4", "https://shop.brand.example/live/spring-collection-2026/episode-04?utm_source=newsletter"));
     Map<String, String> hosts = labels("shows", "show_id", "host");
     assertThat(hosts.get("s2")).isEqualTo("DJ Zoë & the Crew (guest: @maya_k) 🎧");
