@@ -38,6 +38,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Stop after publishing (do not start the dashboard).")
     boolean noServe;
 
+    @Option(names = "--verbose",
+            description = "Print the reconciliation of every landing file, not one line per entity.")
+    boolean verbose;
+
     @Mixin
     CommonOptions options;
 
@@ -70,7 +74,7 @@ final class DemoCommand implements Callable<Integer> {
             GenerateCommand.run(new GeneratorOptions(landing, scale, seed, g.start(), g.days(), g.badRate()), out);
             write(marker, wanted);
         }
-        RunCommand.Outcome outcome = RunCommand.execute(landing.toString(), options, false, clock, out);
+        RunCommand.Outcome outcome = RunCommand.execute(landing.toString(), options, false, verbose, clock, out);
         if (outcome.failed()) {
             return 1;
         }

@@ -55,7 +55,12 @@ final class GenerateCommand implements Callable<Integer> {
     static GenerationSummary run(GeneratorOptions options, PrintWriter out) {
         GenerationSummary summary;
         try (Progress progress = Progress.start("generate", options.days() + 2L, out)) {
-            summary = Generator.generate(options, (step, done, total) -> progress.step(step));
+            // The generator also says when it starts (done = 0); only finished units are steps.
+            summary = Generator.generate(options, (step, done, total) -> {
+                if (done > 0) {
+                    progress.step(step);
+                }
+            });
         }
         out.printf(Locale.ROOT, "generated %,d records in %,d files (%,.1f MB) into %s in %.1f s%n",
                 summary.totalRecords(), summary.filesWritten(), summary.bytesWritten() / 1e6, summary.out(),

@@ -31,11 +31,18 @@ final class Pipeline {
 
     private final PrintWriter out;
     private final Clock clock;
+    private final boolean verbose;
     private final Map<String, Double> stepSeconds = new LinkedHashMap<>();
 
-    Pipeline(PrintWriter out, Clock clock) {
+    /** @param verbose print the reconciliation of every file, not one line per entity */
+    Pipeline(PrintWriter out, Clock clock, boolean verbose) {
         this.out = out;
         this.clock = clock;
+        this.verbose = verbose;
+    }
+
+    Pipeline(PrintWriter out, Clock clock) {
+        this(out, clock, false);
     }
 
     static String newRunId(Instant now) {
@@ -69,9 +76,21 @@ final class Pipeline {
         }
         stepSeconds.put("ingest", seconds(t0));
         out.println();
-        out.println(report.reconciliationTable());
+        printReconciliation(out, report, verbose);
         out.flush();
         return report;
+    }
+
+    /**
+     * The ingest reconciliation: one line per entity (a demo sample has hundreds of files), or one line per
+     * file with {@code --verbose}; the per-file lines are also kept in the lake and on the Runs page.
+     */
+    static void printReconciliation(PrintWriter out, IngestReport report, boolean verbose) {
+        out.print(verbose ? report.reconciliationTable() : report.entitySummaryTable());
+        if (!verbose && !report.files().isEmpty()) {
+            out.println("per file: --verbose, the lake's bronze/_ingest_log table, or the dashboard's Runs page");
+        }
+        out.println();
     }
 
     ComputeJob.Result compute(SparkSession spark, CommonOptions options, String runId, boolean full) {

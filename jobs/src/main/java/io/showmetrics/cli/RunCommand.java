@@ -27,6 +27,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Recompute every show, not only those touched by new data.")
     boolean full;
 
+    @Option(names = "--verbose",
+            description = "Print the reconciliation of every landing file, not one line per entity.")
+    boolean verbose;
+
     @Mixin
     CommonOptions options;
 
@@ -38,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Outcome outcome = execute(input, options, full, clock, out);
+        Outcome outcome = execute(input, options, full, verbose, clock, out);
         return outcome.failed() ? 1 : 0;
     }
 
@@ -46,11 +50,12 @@ final class RunCommand implements Callable<Integer> {
     record Outcome(String runId, boolean failed, IngestReport ingest, ComputeJob.Result compute,
             PublishJob.Result publish, Duration elapsed) {}
 
-    static Outcome execute(String input, CommonOptions options, boolean full, Clock clock, PrintWriter out) {
+    static Outcome execute(String input, CommonOptions options, boolean full, boolean verbose, Clock clock,
+            PrintWriter out) {
         CheckedInput.requireLandingFolder(input);
         Instant started = clock.instant();
         String runId = Pipeline.newRunId(started);
-        Pipeline pipeline = new Pipeline(out, clock);
+        Pipeline pipeline = new Pipeline(out, clock, verbose);
         out.println("showmetrics run " + runId + ": " + input + " -> lake " + options.lake().root());
         out.flush();
         try (CommonOptions.Database database = options.database()) {

@@ -117,6 +117,14 @@ class PipelineIT {
         Execution e = run();
         assertThat(e.exitCode()).as(e.out() + e.err()).isZero();
         assertThat(e.out()).contains("read 23 = accepted 21 + quarantined 1 + duplicates 1");
+        // One reconciliation line per entity; the files only with --verbose.
+        assertThat(e.out()).containsPattern("(?m)^viewer_events +1 +12 +11 +1 +0$").doesNotContain("part-0000.jsonl");
+
+        // s1 streams to multistream and v1 (customer c1) watches on whatnot: open labels, kept and counted.
+        assertThat(query(s -> row(s, "SELECT channel FROM show WHERE show_id = 's1'")).get("channel"))
+                .isEqualTo("multistream");
+        assertThat(query(s -> longs(s, "SELECT count(*) FROM retention_cohort WHERE kind = 'viewer' "
+                + "AND segment = 'first_channel:whatnot'")).get(0)).isPositive();
 
         Map<String, Object> s1 = query(s -> row(s, "SELECT * FROM show_kpi WHERE show_id = 's1'"));
         // v1 [19:00,19:01) after clipping its lobby time, v2 [19:00:30,19:02) without leave,

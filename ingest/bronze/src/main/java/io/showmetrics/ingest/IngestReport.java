@@ -1,6 +1,8 @@
 package io.showmetrics.ingest;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +41,46 @@ public record IngestReport(String runId, List<FileReport> files, List<String> en
     return new Totals(files.size(), read, accepted, quarantined, duplicates);
   }
 
+  /** Sums over the files of one entity in this run. */
+  public record EntityTotals(String entity, int files, long read, long accepted, long quarantined, long duplicates) {}
+
+  /** One line per entity that had files in this run, in processing order (the order of {@link #files()}). */
+  public List<EntityTotals> byEntity() {
+    Map<String, long[]> sums = new LinkedHashMap<>();
+    for (FileReport f : files) {
+      long[] s = sums.computeIfAbsent(f.entity(), e -> new long[5]);
+      s[0]++;
+      s[1] += f.read();
+      s[2] += f.accepted();
+      s[3] += f.quarantined();
+      s[4] += f.duplicates();
+    }
+    List<EntityTotals> out = new ArrayList<>();
+    sums.forEach((entity, s) -> out.add(new EntityTotals(entity, (int) s[0], s[1], s[2], s[3], s[4])));
+    return out;
+  }
+
+  /**
+   * The reconciliation per entity as plain text: one line per entity with files in this run (files, read,
+   * accepted, quarantined, duplicates) and a total line. The per-file lines are {@link #reconciliationTable()}.
+   */
+  public String entitySummaryTable() {
+    Totals t = totals();
+    String total = "total (" + t.files() + " files, " + filesSkipped + " already loaded)";
+    int width = Math.max("entity".length(), total.length());
+    for (FileReport f : files) {
+      width = Math.max(width, f.entity().length());
+    }
+    String format = "%-" + width + "s %7s %12s %12s %12s %12s%n";
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(format, "entity", "files", "read", "accepted", "quarantined", "duplicates"));
+    for (EntityTotals e : byEntity()) {
+      out.append(String.format(format, e.entity(), e.files(), e.read(), e.accepted(), e.quarantined(), e.duplicates()));
+    }
+    out.append(String.format(format, total, "", t.read(), t.accepted(), t.quarantined(), t.duplicates()));
+    return out.toString();
+  }
+
   /** The per-file reconciliation table as plain text, one line per file and a total line. */
   public String reconciliationTable() {
     int width = "file".length();
@@ -57,7 +99,8 @@ public record IngestReport(String runId, List<FileReport> files, List<String> en
     return out.toString();
   }
 
-  public void printReconciliation(PrintStream out) {
-    out.print(reconciliationTable());
+  /** Prints {@link #entitySummaryTable()}, or {@link #reconciliationTable()} (one line per file) when {@code perFile}. */
+  public void printReconciliation(PrintStream out, boolean perFile) {
+    out.print(perFile ? reconciliationTable() : entitySummaryTable());
   }
 }

@@ -78,7 +78,8 @@ final class Calendar {
         long endMs = startMs + minutes * Ts.MINUTE;
         int theme = themeIdx >= 0 ? themeIdx : r.nextInt(Catalog.THEMES.length);
         String h = host != null ? host : Catalog.HOSTS.get(r.nextInt(Catalog.HOSTS.size()));
-        String channel = Catalog.SHOW_CHANNELS[Rng.pick(r, new double[] {0.45, 0.2, 0.15, 0.1, 0.1})];
+        String channel = Labels.showChannel(seed, day, slot, experimentId,
+            Catalog.SHOW_CHANNELS[Rng.pick(r, new double[] {0.45, 0.2, 0.15, 0.1, 0.1})]);
         List<Integer> pool = Catalog.SKUS_BY_CATEGORY.get(Catalog.categoryIndex(Catalog.THEME_CATEGORY[theme]));
         int n = Math.min(pool.size(), 3 + r.nextInt(4));
         List<Integer> shuffled = new ArrayList<>(pool);

@@ -168,7 +168,7 @@ final class DayWriter {
         Population pop = w.pop;
         return new Rec(Entity.CUSTOMERS).set("customer_id", pop.customerId(i))
             .set("birth_year", pop.birthYear[i] == 0 ? null : Integer.valueOf(pop.birthYear[i]))
-            .set("region", pop.region[i] < 0 ? null : Catalog.REGIONS.get(pop.region[i]).code())
+            .set("region", pop.region[i] < 0 ? null : Labels.region(w.seed, i, Catalog.REGIONS.get(pop.region[i]).code()))
             .set("home_store_id", pop.homeStore[i] < 0 ? null : Catalog.STORES.get(pop.homeStore[i]).id())
             .set("signup_at", Ts.utc(pop.signupMs[i], false));
     }

@@ -135,6 +135,9 @@ final class ShowSim {
             extraKey = "app".equals(channel) ? "app_version" : "player_sdk";
             extraValue = ("app".equals(channel) ? "5." : "2.") + r.nextInt(20) + "." + r.nextInt(10);
         }
+        // Unusual labels last, from their own hash streams: every draw above is unchanged.
+        channel = Labels.viewerChannel(seed, show, v, channel);
+        device = Labels.device(seed, show, v, device);
         return new Viewer(id, channel, device, paris, extraKey, extraValue, cust < 0 && r.nextDouble() < 0.2,
             r.nextDouble() < 0.3);
     }

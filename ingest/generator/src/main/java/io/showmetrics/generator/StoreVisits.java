@@ -106,7 +106,7 @@ final class StoreVisits {
             Visit v = out.get(k);
             v.id = prefix + String.format("%06d", k + 1);
             SplittableRandom r = Rng.of(w.seed, T_SURVEY, day, v.customer, k);
-            v.source = SOURCES[Rng.pick(r, SOURCE_WEIGHTS)];
+            v.source = Labels.visitSource(w.seed, day, k, SOURCES[Rng.pick(r, SOURCE_WEIGHTS)]);
             if (r.nextDouble() < 0.35) {
                 boolean watched = watchedWithin(w, v.customer, v.ts, 14 * Ts.DAY);
                 v.sawShow = r.nextDouble() < 0.08 ? !watched : watched;

@@ -280,6 +280,23 @@ class LandingFormatTest {
         assertThat(exps.get("EXP-PUSH-HOLDOUT").path("expected_split").path("push").asDouble()).isEqualTo(0.7);
     }
 
+    /** SPEC §1 "Closed and open vocabularies": the sample carries open labels no list holds. */
+    @Test
+    void someLabelsAreOutsideEveryListOfTheSpec() {
+        Set<String> showChannels = values(Entity.SHOWS, "channel");
+        assertThat(showChannels).contains("multistream", "whatnot", Labels.BRAND_SITE).contains("web", "app");
+        assertThat(values(Entity.VIEWER_EVENTS, "channel")).contains("whatnot", "kick");
+        assertThat(values(Entity.VIEWER_EVENTS, "device")).containsAnyOf(Labels.UNUSUAL_DEVICES).contains("mobile");
+        assertThat(values(Entity.STORE_VISITS, "source")).contains(Labels.QR_SOURCE, "pos");
+        assertThat(values(Entity.CUSTOMERS, "region")).contains(Labels.IDF_TEXT, Labels.IDF_CODE);
+    }
+
+    static Set<String> values(Entity entity, String field) {
+        Set<String> out = new HashSet<>();
+        rows.get(entity).forEach(r -> out.add(r.get(field)));
+        return out;
+    }
+
     @Test
     void customersSpanGenerationsAndSomeLackBirthYearOrRegion() {
         Set<Integer> decades = new HashSet<>();

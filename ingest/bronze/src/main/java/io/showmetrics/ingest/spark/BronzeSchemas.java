@@ -155,7 +155,7 @@ public final class BronzeSchemas {
 
   static DataType tableType(Field f) {
     return switch (f.type()) {
-      case STRING, IDENTIFIER, ENUM, CURRENCY -> DataTypes.StringType;
+      case STRING, IDENTIFIER, ENUM, OPEN_LABEL, CURRENCY -> DataTypes.StringType;
       case TIMESTAMP -> DataTypes.TimestampType;
       case BOOLEAN -> DataTypes.BooleanType;
       case INT -> DataTypes.IntegerType;

@@ -11,6 +11,7 @@ import static io.showmetrics.ingest.validate.FieldType.ENUM;
 import static io.showmetrics.ingest.validate.FieldType.IDENTIFIER;
 import static io.showmetrics.ingest.validate.FieldType.INT;
 import static io.showmetrics.ingest.validate.FieldType.LONG;
+import static io.showmetrics.ingest.validate.FieldType.OPEN_LABEL;
 import static io.showmetrics.ingest.validate.FieldType.STRING;
 import static io.showmetrics.ingest.validate.FieldType.STRING_LIST;
 import static io.showmetrics.ingest.validate.FieldType.TIMESTAMP;
@@ -25,21 +26,14 @@ import java.util.stream.Collectors;
 /** The twelve landing entities of SPEC section 1, in processing order. */
 public final class Entities {
 
-  /**
-   * Channels a viewer (or a show) can come from. The SPEC lists web, app and the big social
-   * platforms "..."; the rest are the other platforms live shopping is commonly streamed to.
-   */
-  public static final Set<String> VIEWER_CHANNELS =
-      Set.of("web", "app", "facebook", "instagram", "tiktok", "youtube", "twitch", "x", "linkedin",
-          "pinterest", "snapchat", "whatsapp", "amazon_live");
-
+  // Closed sets (SPEC §1 "Closed and open vocabularies"): every type, an order's channel and status. A show's
+  // or viewer's channel, device, a visit's source, region, host and label are open labels (OPEN_LABEL).
   public static final Set<String> VIEWER_EVENT_TYPES = Set.of("join", "heartbeat", "leave");
   public static final Set<String> CHAT_EVENT_TYPES = Set.of("message", "reaction", "question", "share", "poll_vote");
   public static final Set<String> PLAYER_EVENT_TYPES = Set.of("product_click", "add_to_cart");
   public static final Set<String> MOMENT_TYPES = Set.of("product_pin", "promo", "giveaway", "quiz", "guest");
   public static final Set<String> ORDER_CHANNELS = Set.of("live", "web", "app", "store");
   public static final Set<String> ORDER_STATUSES = Set.of("placed", "cancelled", "returned");
-  public static final Set<String> VISIT_SOURCES = Set.of("loyalty", "wifi", "pickup", "appointment", "pos");
 
   public static final EntitySchema FX_RATES = new EntitySchema("fx_rates", List.of(
       required("currency", CURRENCY),
@@ -52,16 +46,16 @@ public final class Entities {
       required("title", STRING),
       required("starts_at", TIMESTAMP).scheduled(),
       required("ends_at", TIMESTAMP).scheduled(),
-      optional("host", STRING),
+      optional("host", OPEN_LABEL),
       optional("experiment_id", IDENTIFIER),
       optional("featured_skus", STRING_LIST),
-      optional("channel", ENUM).allowing(VIEWER_CHANNELS)),
+      optional("channel", OPEN_LABEL)),
       Identity.UPDATE, List.of("show_id"), "starts_at", "ends_at", null);
 
   public static final EntitySchema CUSTOMERS = new EntitySchema("customers", List.of(
       required("customer_id", IDENTIFIER),
       optional("birth_year", INT),
-      optional("region", STRING),
+      optional("region", OPEN_LABEL),
       optional("home_store_id", IDENTIFIER),
       optional("signup_at", TIMESTAMP)),
       Identity.UPDATE, List.of("customer_id"), null, null, null);
@@ -73,8 +67,8 @@ public final class Entities {
       required("type", ENUM).allowing(VIEWER_EVENT_TYPES),
       required("ts", TIMESTAMP),
       optional("customer_id", IDENTIFIER),
-      optional("channel", ENUM).allowing(VIEWER_CHANNELS),
-      optional("device", STRING),
+      optional("channel", OPEN_LABEL),
+      optional("device", OPEN_LABEL),
       optional("replay", BOOLEAN).withDefault(Boolean.FALSE)),
       Identity.EVENT, List.of("event_id"), null, null, "show_id");
 
@@ -104,7 +98,7 @@ public final class Entities {
       required("ts", TIMESTAMP),
       required("type", ENUM).allowing(MOMENT_TYPES),
       optional("sku", IDENTIFIER),
-      optional("label", STRING)),
+      optional("label", OPEN_LABEL)),
       Identity.KEYLESS, List.of(), null, null, "show_id");
 
   public static final EntitySchema ORDERS = new EntitySchema("orders", List.of(
@@ -127,7 +121,7 @@ public final class Entities {
       required("customer_id", IDENTIFIER),
       required("store_id", IDENTIFIER),
       required("ts", TIMESTAMP),
-      optional("source", ENUM).allowing(VISIT_SOURCES),
+      optional("source", OPEN_LABEL),
       optional("saw_show", BOOLEAN)),
       Identity.EVENT, List.of("visit_id"), null, null, null);
 

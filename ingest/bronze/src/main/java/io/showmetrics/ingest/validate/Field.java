@@ -28,6 +28,12 @@ public record Field(
     Object defaultValue,
     String defaultFrom) {
 
+  /**
+   * The length SPEC §1 gives open labels ("at most 64 characters"). Not enforced: a longer label is kept in
+   * full, because an open label never sends a record to quarantine and is never altered.
+   */
+  public static final int OPEN_LABEL_MAX_LENGTH = 64;
+
   /** Lower bound a numeric field must respect. */
   public enum Minimum {
     NONE,

@@ -244,6 +244,8 @@ public final class RecordValidator {
             : new Rejected(Reason.BAD_TYPE, name, IngestErrors.badType(file, line, name, node.toString(), "a text value"));
       case IDENTIFIER:
         return identifier(file, line, name, node);
+      case OPEN_LABEL:
+        return openLabel(node);
       case ENUM: {
         String text = node.asText();
         if (!node.isValueNode() || !field.allowed().contains(text)) {
@@ -272,6 +274,15 @@ public final class RecordValidator {
       default:
         throw new IllegalStateException("Unhandled field type " + field.type());
     }
+  }
+
+  /**
+   * An open label is never refused: text as given (a blank one is absent, {@code null}), a number or
+   * boolean as its text, an array or object as its JSON text. No length limit is applied.
+   */
+  private static String openLabel(JsonNode node) {
+    String text = node.isValueNode() ? node.asText() : node.toString();
+    return text.isBlank() ? null : text;
   }
 
   private static Object identifier(String file, long line, String name, JsonNode node) {
