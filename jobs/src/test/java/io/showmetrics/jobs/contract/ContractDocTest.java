@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@link ContractDoc#REGENERATE}).
  */
 class ContractDocTest {
-    /** The repository's contract (Surefire runs in the jobs module). */
-    static final Path DOC = Path.of("").toAbsolutePath().getParent().resolve("docs").resolve("contract.md");
+    /** The repository's contract: Surefire runs in the jobs module, an IDE perhaps at the root. */
+    static final Path DOC = findDoc(Path.of("").toAbsolutePath());
 
     @TempDir
     static Path dir;
@@ -65,6 +65,17 @@ class ContractDocTest {
             fail("docs/contract.md is out of date with the code (" + firstDifference(committed, generated)
                     + "). Regenerate it with:\n  " + ContractDoc.REGENERATE);
         }
+    }
+
+    private static Path findDoc(Path from) {
+        for (Path dir = from; dir != null; dir = dir.getParent()) {
+            Path doc = dir.resolve("docs").resolve("contract.md");
+            if (Files.isRegularFile(doc)) {
+                return doc;
+            }
+        }
+        throw new IllegalStateException("No docs/contract.md in " + from + " or above it: run the test from the "
+                + "repository (" + ContractDoc.REGENERATE + ")");
     }
 
     /** The first line where the two texts differ, both versions quoted. */
