@@ -154,7 +154,7 @@
     const data = await SM.getJson('/api/omnichannel');
     const months = new Set(data.channels.map(r => r.month)).size;
     status.textContent = `${months} month${months === 1 ? '' : 's'} · net revenue in EUR · months in UTC`
-      + (data.dataThrough ? ` · counted up to the data through, ${fmt.dateTime(data.dataThrough)}` : '');
+      + (data.dataThrough ? ` · data through ${fmt.dateTime(data.dataThrough)}: its month is month to date` : '');
     tiles(data);
     stacked('revenue-chart', 'Net revenue by channel', 'Stacked per month: live, web, app and store', data.channels, 'revenue',
       v => fmt.money(v), 'revenue-by-channel', 'bar', moneyAxis);
