@@ -44,7 +44,9 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        // An upper bound, not a wait: springdoc builds /v3/api-docs on its first request, which took 7-13 s on a
+        // loaded 2-core machine.
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
     }
 
     public ChromeDriver driver() {
