@@ -36,7 +36,7 @@
         el('a', { href: `/shows/${encodeURIComponent(s.showId)}` }, s.title)])));
     }
     document.getElementById('experiment-facts').replaceChildren(...facts);
-    document.getElementById('experiment-status').replaceChildren(SM.statusBadge(e.status, e.finalAt));
+    document.getElementById('experiment-status').replaceChildren(SM.statusBadge(e.status, e.finalAt, e.dataThrough));
   }
 
   function renderSrm(detail) {
