@@ -5,7 +5,7 @@ import io.showmetrics.ingest.IngestJob;
 import io.showmetrics.ingest.IngestListener;
 import io.showmetrics.ingest.IngestOptions;
 import io.showmetrics.ingest.IngestReport;
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.SparkSessions;
 import io.showmetrics.jobs.compute.ComputeJob;
 import io.showmetrics.jobs.lake.Lake;
 import io.showmetrics.jobs.publish.PublishJob;

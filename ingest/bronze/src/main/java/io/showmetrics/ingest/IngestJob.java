@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.timestamp_millis;
 import io.showmetrics.ingest.spark.BronzeSchemas;
 import io.showmetrics.ingest.spark.BronzeTables;
 import io.showmetrics.ingest.spark.ClassifyRecords;
+import io.showmetrics.ingest.spark.InterruptedRuns;
 import io.showmetrics.ingest.read.LandingFile;
 import io.showmetrics.ingest.spark.LandingScanner;
 import io.showmetrics.ingest.spark.ReadAndValidate;
@@ -47,7 +48,8 @@ import org.apache.spark.storage.StorageLevel;
  *
  * <p>Commits per run: at most one append per entity table, then one to {@code quarantine}, then one
  * to {@code _ingest_log}. The log is written last, so a run that dies half way loads its files
- * again next time, and the records already appended then count as duplicates.
+ * again next time; its appends name their run, and the next run deletes them first ({@link
+ * InterruptedRuns}), so every record is counted once.
  */
 public final class IngestJob {
 
@@ -57,8 +59,9 @@ public final class IngestJob {
 
   /** Ingests every landing file not yet in {@code _ingest_log}; see {@link IngestOptions}. */
   public static IngestReport run(SparkSession spark, IngestOptions options, IngestListener listener) {
-    BronzeTables tables = new BronzeTables(spark, options.lakePath());
+    BronzeTables tables = new BronzeTables(spark, options.lakePath(), options.runId());
     tables.createMissing(Entities.ALL);
+    InterruptedRuns.rollBack(tables, Entities.ALL);
 
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     List<LandingFile> listed = LandingScanner.scan(hadoopConf, options.landingPath(), Entities.ALL);

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import io.showmetrics.ingest.validate.Entities;
 import io.showmetrics.ingest.validate.EntitySchema;
 import io.showmetrics.ingest.validate.Reason;
@@ -33,7 +33,7 @@ class BrokenLandingIT {
   /** Complete lines before the cut in truncated.jsonl.gz (400 lines, gzip cut at half its bytes). */
   static final long TRUNCATED_GOOD_LINES = 196;
 
-  static final SparkSession spark = SparkSessions.forTests();
+  static final SparkSession spark = TestSparkSession.get();
   static Path root;
   static Path lake;
   static IngestReport report;

@@ -7,7 +7,7 @@ import static io.showmetrics.ingest.LakeFixtures.write;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import io.showmetrics.ingest.validate.Entities;
 import io.showmetrics.ingest.validate.EntitySchema;
 import io.showmetrics.ingest.validate.TestRecords;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Runs over the same lake: idempotence, new files, duplicates and conflicts across runs. */
 class IncrementalIngestIT {
 
-  static final SparkSession spark = SparkSessions.forTests();
+  static final SparkSession spark = TestSparkSession.get();
 
   @TempDir
   Path tmp;

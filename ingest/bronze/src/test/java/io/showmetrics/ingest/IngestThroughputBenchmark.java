@@ -1,6 +1,6 @@
 package io.showmetrics.ingest;
 
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.SparkSessions;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static io.showmetrics.ingest.LakeFixtures.table;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class OpenLabelsIngestIT {
 
-  static final SparkSession spark = SparkSessions.forTests();
+  static final SparkSession spark = TestSparkSession.get();
   static Path root;
   static Path lake;
   static IngestReport report;

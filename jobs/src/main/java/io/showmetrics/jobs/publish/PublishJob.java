@@ -389,7 +389,7 @@ public final class PublishJob {
                 totals[2] += f.<Long>getAs("records_quarantined");
                 totals[3] += f.<Long>getAs("records_duplicate");
             }
-            RunRecord run = runId.equals(current.runId()) ? current : earlierRun(runId, e.getValue());
+            RunRecord run = runId.equals(current.runId()) ? current : earlierRun(runId, e.getValue(), current.runId());
             upsertRun(c, run, totals, e.getValue().size());
             writeFiles(c, runId, e.getValue());
             writeQuarantine(c, spark, lake, runId);
@@ -398,13 +398,18 @@ public final class PublishJob {
         return recorded;
     }
 
-    /** A run whose ingest ran by itself (./showmetrics ingest) and is published now. */
-    private static RunRecord earlierRun(String runId, List<Row> files) {
+    /**
+     * An ingest run published now by a later run: a separate {@code ./showmetrics ingest}, or a {@code run} that
+     * stopped (killed, crashed) after its ingest and before its publish. The lake cannot tell the two apart.
+     */
+    private static RunRecord earlierRun(String runId, List<Row> files, String publishedBy) {
         Instant started = files.stream().map(f -> f.<Timestamp>getAs("loaded_at").toInstant()).min(Instant::compareTo)
                 .orElseThrow();
         Instant finished = files.stream().map(f -> f.<Timestamp>getAs("loaded_at").toInstant())
                 .max(Instant::compareTo).orElseThrow();
-        return new RunRecord(runId, started, finished, "succeeded", "ingested by a separate ingest step", 0, Map.of());
+        return new RunRecord(runId, started, finished, "succeeded", "ingested by a step that did not publish it (a "
+                + "separate ingest, or a run that stopped before publishing); published by run " + publishedBy, 0,
+                Map.of());
     }
 
     private static void upsertRun(Connection c, RunRecord run, long[] totals, int files) throws SQLException {

@@ -8,7 +8,7 @@ import static io.showmetrics.jobs.support.Rows.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,7 +49,7 @@ class CrossShowMetricsTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSessions.forTests();
+        spark = TestSparkSession.get();
     }
 
     private static long ms(long seconds) {

@@ -10,7 +10,7 @@ import static io.showmetrics.jobs.support.Rows.viewer;
 import static io.showmetrics.jobs.support.Rows.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import java.sql.Timestamp;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -32,7 +32,7 @@ class DataThroughTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSessions.forTests();
+        spark = TestSparkSession.get();
     }
 
     private static Dataset<Row> viewers(Row... rows) {

@@ -7,7 +7,7 @@ import static io.showmetrics.jobs.support.Rows.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +44,7 @@ class ExperimentMetricsTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSessions.forTests();
+        spark = TestSparkSession.get();
     }
 
     private static Row assign(String customer, String variant, long seconds, long line) {

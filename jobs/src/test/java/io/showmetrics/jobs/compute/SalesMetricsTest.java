@@ -19,7 +19,7 @@ import static io.showmetrics.jobs.support.Rows.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class SalesMetricsTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSessions.forTests();
+        spark = TestSparkSession.get();
     }
 
     private static Dataset<Row> net(Row... orders) {

@@ -12,7 +12,7 @@ import static io.showmetrics.jobs.support.Rows.show;
 import static io.showmetrics.jobs.support.Rows.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import io.showmetrics.jobs.support.Rows;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ class ViewerMetricsTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSessions.forTests();
+        spark = TestSparkSession.get();
     }
 
     /** Runs the KPI computation for the given events and returns show_id -> KPI row. */

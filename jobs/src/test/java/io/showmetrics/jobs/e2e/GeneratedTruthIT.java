@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import io.showmetrics.jobs.lake.Lake;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class GeneratedTruthIT {
 
     @BeforeAll
     static void generateAndCompute() {
-        spark = SparkSessions.forTests();
+        spark = TestSparkSession.get();
         data = Generated.build(spark, dir, 0.02, 7);
     }
 

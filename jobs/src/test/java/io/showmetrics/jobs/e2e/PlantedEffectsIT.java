@@ -3,7 +3,7 @@ package io.showmetrics.jobs.e2e;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import io.showmetrics.jobs.lake.Lake;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ class PlantedEffectsIT {
 
     @BeforeAll
     static void generateAndCompute() {
-        spark = SparkSessions.forTests();
+        spark = TestSparkSession.get();
         for (long seed : SEEDS) {
             runs.add(Generated.build(spark, dir, SCALE, seed));
         }

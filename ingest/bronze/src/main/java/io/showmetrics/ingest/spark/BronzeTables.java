@@ -19,16 +19,30 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
-/** Locations of the bronze Delta tables under {@code <lake>/bronze} and their creation. */
+/**
+ * Locations of the bronze Delta tables under {@code <lake>/bronze}, their creation, and the appends of one ingest
+ * run. Every bronze write goes through {@link #append}, which names the run in the Delta commit, so that
+ * {@link InterruptedRuns} can find the appends of a run that died before writing its ingest log.
+ */
 public final class BronzeTables {
 
   private static final int CREATE_THREADS = 4;
+  /** The Delta setting that puts {@code userMetadata} on every commit of the session. */
+  private static final String COMMIT_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
   private final SparkSession spark;
   private final Path root;
+  private final String runId;
 
+  /** Tables to read and create; {@link #append} needs the run, see the other constructor. */
   public BronzeTables(SparkSession spark, String lakePath) {
+    this(spark, lakePath, null);
+  }
+
+  /** Tables that the ingest run {@code runId} appends to. */
+  public BronzeTables(SparkSession spark, String lakePath, String runId) {
     this.spark = spark;
+    this.runId = runId;
     Path bronze = new Path(lakePath, "bronze");
     try {
       // Qualified (scheme and absolute path), as Delta needs for a relative local lake path.
@@ -37,6 +51,10 @@ public final class BronzeTables {
       throw new UncheckedIOException("Cannot reach the lake at " + lakePath + ": " + e.getMessage()
           + "; check the path and its file system settings", e);
     }
+  }
+
+  SparkSession spark() {
+    return spark;
   }
 
   public String path(String table) {
@@ -107,7 +125,30 @@ public final class BronzeTables {
     return spark.read().format("delta").option("versionAsOf", version).load(path(table));
   }
 
+  /** Appends rows in one Delta commit whose {@code userMetadata} names this run. */
   public void append(String table, Dataset<Row> rows) {
-    rows.write().format("delta").mode("append").save(path(table));
+    if (runId == null) {
+      throw new IllegalStateException("bronze/" + table + " was opened without a run id; appends must name their run");
+    }
+    rows.write().format("delta").mode("append").option("userMetadata", InterruptedRuns.APPEND_TAG + runId)
+        .save(path(table));
+  }
+
+  /**
+   * Runs a Delta command (such as a {@code DeltaTable} delete, which takes no write options) with {@code metadata}
+   * as the {@code userMetadata} of its commit.
+   */
+  void withCommitMetadata(String metadata, Runnable command) {
+    String before = spark.conf().getOption(COMMIT_METADATA).getOrElse(() -> null);
+    spark.conf().set(COMMIT_METADATA, metadata);
+    try {
+      command.run();
+    } finally {
+      if (before == null) {
+        spark.conf().unset(COMMIT_METADATA);
+      } else {
+        spark.conf().set(COMMIT_METADATA, before);
+      }
+    }
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.showmetrics.ingest.validate.EntitySchema;
 import io.showmetrics.ingest.validate.RecordValidator;
 import io.showmetrics.ingest.validate.TestRecords;
+import io.showmetrics.runtime.TestSparkSession;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ClassifyRecordsIT {
 
-  static final SparkSession spark = SparkSessions.forTests();
+  static final SparkSession spark = TestSparkSession.get();
   static final Instant RUN = Instant.parse("2026-03-05T00:00:00Z");
 
   /** Staging rows of the given records, the i-th at file order 0, line i + 1. */

@@ -1,13 +1,13 @@
-package io.showmetrics.ingest.spark;
+package io.showmetrics.runtime;
 
-import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** The Spark sessions showmetrics runs in: production (local or under spark-submit) and tests. */
+/**
+ * The Spark session showmetrics runs in, local or under spark-submit (the jobs, the command line and the
+ * notebooks). The tests' shared session is test code: {@code TestSparkSession} in this module's test jar.
+ */
 public final class SparkSessions {
-
-  private static SparkSession testSession;
 
   private SparkSessions() {}
 
@@ -40,30 +40,5 @@ public final class SparkSessions {
           .config("spark.databricks.delta.snapshotPartitions", Integer.toString(Math.max(1, shufflePartitions)));
     }
     return builder.getOrCreate();
-  }
-
-  /**
-   * The one shared {@code local[2]} session of a test JVM: two shuffle partitions, one Delta
-   * snapshot partition, UI off, driver on 127.0.0.1.
-   */
-  public static synchronized SparkSession forTests() {
-    if (testSession == null) {
-      testSession = SparkSession.builder()
-          .appName("showmetrics-tests")
-          .master("local[2]")
-          .config("spark.ui.enabled", "false")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
-          .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
-          .config("spark.sql.session.timeZone", "UTC")
-          .config("spark.sql.shuffle.partitions", "2")
-          .config("spark.default.parallelism", "2")
-          .config("spark.databricks.delta.snapshotPartitions", "1")
-          // Tests use path-based tables only; keep Spark from creating spark-warehouse/ in the module.
-          .config("spark.sql.warehouse.dir", Path.of(System.getProperty("java.io.tmpdir"), "showmetrics-test-warehouse").toUri().toString())
-          .getOrCreate();
-    }
-    return testSession;
   }
 }

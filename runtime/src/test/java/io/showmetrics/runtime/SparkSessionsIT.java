@@ -1,4 +1,4 @@
-package io.showmetrics.ingest.spark;
+package io.showmetrics.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,16 +9,16 @@ class SparkSessionsIT {
 
   @Test
   void testSessionHasDeltaUtcAndTwoShufflePartitions() {
-    SparkSession spark = SparkSessions.forTests();
+    SparkSession spark = TestSparkSession.get();
     assertThat(spark.conf().get("spark.sql.extensions")).isEqualTo("io.delta.sql.DeltaSparkSessionExtension");
     assertThat(spark.conf().get("spark.sql.session.timeZone")).isEqualTo("UTC");
     assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo("2");
-    assertThat(SparkSessions.forTests()).isSameAs(spark);
+    assertThat(TestSparkSession.get()).isSameAs(spark);
   }
 
   @Test
   void localReusesTheActiveSession() {
-    SparkSession spark = SparkSessions.forTests();
+    SparkSession spark = TestSparkSession.get();
     assertThat(SparkSessions.local("local[1]", 7)).isSameAs(spark);
   }
 }

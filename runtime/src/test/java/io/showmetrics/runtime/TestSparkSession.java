@@ -1,0 +1,37 @@
+package io.showmetrics.runtime;
+
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+
+/** The Spark session of the tests (test code, shared with other modules through this module's test jar). */
+public final class TestSparkSession {
+
+  private static SparkSession session;
+
+  private TestSparkSession() {}
+
+  /**
+   * The one shared {@code local[2]} session of a test JVM: two shuffle partitions, one Delta
+   * snapshot partition, UI off, driver on 127.0.0.1.
+   */
+  public static synchronized SparkSession get() {
+    if (session == null) {
+      session = SparkSession.builder()
+          .appName("showmetrics-tests")
+          .master("local[2]")
+          .config("spark.ui.enabled", "false")
+          .config("spark.driver.host", "127.0.0.1")
+          .config("spark.driver.bindAddress", "127.0.0.1")
+          .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+          .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+          .config("spark.sql.session.timeZone", "UTC")
+          .config("spark.sql.shuffle.partitions", "2")
+          .config("spark.default.parallelism", "2")
+          .config("spark.databricks.delta.snapshotPartitions", "1")
+          // Tests use path-based tables only; keep Spark from creating spark-warehouse/ in the module.
+          .config("spark.sql.warehouse.dir", Path.of(System.getProperty("java.io.tmpdir"), "showmetrics-test-warehouse").toUri().toString())
+          .getOrCreate();
+    }
+    return session;
+  }
+}
