@@ -17,11 +17,22 @@ import io.showmetrics.ingest.spark.InterruptedRuns;
 import io.showmetrics.ingest.read.LandingFile;
 import io.showmetrics.ingest.spark.LandingScanner;
 import io.showmetrics.ingest.spark.ReadAndValidate;
+import io.showmetrics.ingest.spark.RecordsReadAccumulator;
 import io.showmetrics.ingest.validate.Entities;
 import io.showmetrics.ingest.validate.EntitySchema;
 import io.showmetrics.ingest.validate.IngestErrors;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,11 +40,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -46,26 +57,36 @@ import org.apache.spark.storage.StorageLevel;
  * executors with its line numbers, validates every record, drops duplicates, quarantines bad
  * records with a reason, appends the rest, and logs every file with its reconciliation.
  *
- * <p>Commits per run: at most one append per entity table, then one to {@code quarantine}, then one
- * to {@code _ingest_log}. The log is written last, so a run that dies half way loads its files
- * again next time; its appends name their run, and the next run deletes them first ({@link
+ * <p>Entities are ingested concurrently (their tables are independent Delta tables; orders wait
+ * for this run's fx rates). Per entity: one Spark action reads, validates and classifies the new
+ * files into a cache and counts the outcomes per file, then the accepted rows are written from
+ * that cache. Commits per run: at most one append per entity table, then one to {@code quarantine},
+ * then one to {@code _ingest_log}. The log is written last, so a run that dies half way loads its
+ * files again next time; its appends name their run, and the next run deletes them first ({@link
  * InterruptedRuns}), so every record is counted once.
  */
 public final class IngestJob {
 
   private static final String REASON = "_reason";
+  /** Entities ingested at once: enough to overlap one entity's driver work with another's tasks. */
+  private static final int ENTITY_THREADS = 4;
+  /** Landing bytes per read task; smaller files share a task (bin-packed). */
+  static final long BYTES_PER_TASK = 64L << 20;
+  /** Above this many landing bytes an entity's keys are not broadcast for the lookup in bronze. */
+  static final long BROADCAST_BATCH_BYTES = 256L << 20;
+  /** Rows per written bronze file; a table gets one file per this many accepted rows. */
+  static final long ROWS_PER_FILE = 2_000_000L;
 
   private IngestJob() {}
 
   /** Ingests every landing file not yet in {@code _ingest_log}; see {@link IngestOptions}. */
   public static IngestReport run(SparkSession spark, IngestOptions options, IngestListener listener) {
     BronzeTables tables = new BronzeTables(spark, options.lakePath(), options.runId());
-    tables.createMissing(Entities.ALL);
     InterruptedRuns.rollBack(tables, Entities.ALL);
 
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     List<LandingFile> listed = LandingScanner.scan(hadoopConf, options.landingPath(), Entities.ALL);
-    Set<String> loaded = loadedFiles(tables);
+    Set<String> loaded = tables.exists(BronzeSchemas.INGEST_LOG) ? loadedFiles(tables) : Set.of();
     List<LandingFile> newFiles = new ArrayList<>();
     for (LandingFile f : listed) {
       if (!loaded.contains(logKey(f.getPath(), f.getSize(), f.getModifiedAtMillis()))) {
@@ -74,6 +95,9 @@ public final class IngestJob {
       }
     }
     int skipped = listed.size() - newFiles.size();
+    if (!newFiles.isEmpty()) {
+      InterruptedRuns.begin(tables, options.runId());
+    }
 
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     HashMap<String, String> confMap = new HashMap<>();
@@ -84,25 +108,48 @@ public final class IngestJob {
     List<String> withNewRecords = new ArrayList<>();
     Map<String, Long> byReason = new TreeMap<>();
     List<Dataset<Row>> quarantines = new ArrayList<>();
-    List<Dataset<Row>> persisted = new ArrayList<>();
+    List<Dataset<Row>> persisted = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(ENTITY_THREADS, daemonThreads());
     try {
+      Map<String, List<LandingFile>> byEntity = new LinkedHashMap<>();
       for (EntitySchema entity : Entities.ALL) {
-        List<LandingFile> files = newFiles.stream().filter(f -> f.getEntity().equals(entity.name())).toList();
-        listener.entityStarted(entity.name(), files.size());
-        if (files.isEmpty()) {
-          listener.entityFinished(entity.name(), List.of());
-          continue;
-        }
-        EntityResult result = ingestEntity(spark, jsc, tables, entity, files, confBroadcast, options);
-        persisted.add(result.persisted());
+        byEntity.put(entity.name(), newFiles.stream().filter(f -> f.getEntity().equals(entity.name())).toList());
+        listener.entityStarted(entity.name(), byEntity.get(entity.name()).size());
+      }
+      // Biggest entities first so the small ones fill the gaps; orders wait for this run's fx rates.
+      List<EntitySchema> order = new ArrayList<>(Entities.ALL);
+      order.sort(Comparator.comparingLong((EntitySchema e) -> -bytes(byEntity.get(e.name())))
+          .thenComparing(e -> Entities.ALL.indexOf(e)));
+      order.remove(Entities.FX_RATES);
+      order.add(0, Entities.FX_RATES);
+      Map<String, Future<EntityResult>> results = new HashMap<>();
+      for (EntitySchema entity : order) {
+        Future<EntityResult> fx = results.get(Entities.FX_RATES.name());
+        results.put(entity.name(), pool.submit(inSession(spark, () -> {
+          if (BronzeSchemas.isOrders(entity) && !byEntity.get(entity.name()).isEmpty()) {
+            fx.get();
+          }
+          return ingestEntity(spark, jsc, tables, entity, byEntity.get(entity.name()), confBroadcast, options, persisted);
+        })));
+      }
+      Future<Boolean> quarantineCreated = pool.submit(inSession(spark,
+          () -> tables.createIfMissing(BronzeSchemas.QUARANTINE, BronzeSchemas.QUARANTINE_SCHEMA)));
+      Future<Boolean> logCreated = pool.submit(inSession(spark,
+          () -> tables.createIfMissing(BronzeSchemas.INGEST_LOG, BronzeSchemas.INGEST_LOG_SCHEMA)));
+      for (EntitySchema entity : Entities.ALL) {
+        EntityResult result = await(results.get(entity.name()));
         reports.addAll(result.reports());
-        quarantines.add(result.quarantine());
+        if (result.quarantine() != null) {
+          quarantines.add(result.quarantine());
+        }
         result.quarantinedByReason().forEach((reason, n) -> byReason.merge(reason, n, Long::sum));
         if (result.reports().stream().anyMatch(r -> r.accepted() > 0)) {
           withNewRecords.add(entity.name());
         }
         listener.entityFinished(entity.name(), result.reports());
       }
+      await(quarantineCreated);
+      await(logCreated);
       if (!byReason.isEmpty()) {
         Dataset<Row> all = quarantines.get(0);
         for (int i = 1; i < quarantines.size(); i++) {
@@ -112,94 +159,185 @@ public final class IngestJob {
       }
       if (!newFiles.isEmpty()) {
         tables.append(BronzeSchemas.INGEST_LOG, ingestLogRows(spark, newFiles, reports, options));
+        InterruptedRuns.finish(tables, options.runId());
       }
     } finally {
+      pool.shutdownNow();
       persisted.forEach(Dataset::unpersist);
       confBroadcast.destroy();
     }
     return new IngestReport(options.runId(), reports, withNewRecords, byReason, skipped);
   }
 
-  private record EntityResult(List<FileReport> reports, Dataset<Row> quarantine, Map<String, Long> quarantinedByReason,
-      Dataset<Row> persisted) {}
+  private record EntityResult(List<FileReport> reports, Dataset<Row> quarantine, Map<String, Long> quarantinedByReason) {}
 
   /**
-   * Reads, validates and classifies one entity's new files, appends its accepted records and
-   * returns the per-file reconciliation and the quarantine rows (backed by a persisted dataset the
-   * caller unpersists once they are written).
+   * Reads, validates and classifies one entity's new files (creating its table first if the lake
+   * has none), appends its accepted records and returns the per-file reconciliation and the
+   * quarantine rows (backed by a persisted dataset, added to {@code persisted} for the caller to
+   * unpersist once they are written).
    */
   private static EntityResult ingestEntity(SparkSession spark, JavaSparkContext jsc, BronzeTables tables,
-      EntitySchema entity, List<LandingFile> files, Broadcast<HashMap<String, String>> conf, IngestOptions options) {
-    Dataset<Row> staged = validated(spark, jsc, entity, files, conf, options.runStartedAt())
+      EntitySchema entity, List<LandingFile> files, Broadcast<HashMap<String, String>> conf, IngestOptions options,
+      List<Dataset<Row>> persisted) {
+    boolean created = tables.createIfMissing(entity.name(), BronzeSchemas.table(entity));
+    if (files.isEmpty()) {
+      return new EntityResult(List.of(), null, Map.of());
+    }
+    RecordsReadAccumulator recordsRead = new RecordsReadAccumulator();
+    spark.sparkContext().register(recordsRead, "records read: " + entity.name());
+    // Read once into a cache: classification reads the valid and the rejected rows separately.
+    Dataset<Row> staged = validated(spark, jsc, entity, files, conf, options.runStartedAt(), recordsRead)
         .persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> classified = ClassifyRecords.classify(entity, staged, tables.readCurrentVersion(entity.name()),
+    persisted.add(staged);
+    Dataset<Row> classified = ClassifyRecords.classify(entity, staged, created ? null : tables.readCurrentVersion(entity.name()),
             BronzeSchemas.isOrders(entity) ? tables.readCurrentVersion("fx_rates") : null,
-            options.reportingCurrency())
+            options.reportingCurrency(), bytes(files) <= BROADCAST_BATCH_BYTES)
         .persist(StorageLevel.MEMORY_AND_DISK());
+    persisted.add(classified);
     Map<String, long[]> counts = new HashMap<>();
     Map<String, Long> byReason = new TreeMap<>();
-    try {
-      // Two actions in sequence: the first materialises the staged cache (records read per file,
-      // counted before classification), the second classifies from that cache. The outcomes are
-      // an independent count, so the reconciliation below really checks the classification.
-      for (Row r : staged.groupBy(FILE).count().collectAsList()) {
-        counts.computeIfAbsent(r.getString(0), f -> new long[4])[0] = r.getLong(1);
-      }
-      for (Row r : classified.groupBy(FILE, STATUS, REASON).count().collectAsList()) {
-        long[] c = counts.computeIfAbsent(r.getString(0), f -> new long[4]);
-        String status = r.getString(1);
-        long n = r.getLong(3);
-        switch (status) {
-          case ACCEPTED -> c[1] += n;
-          case QUARANTINED -> {
-            c[2] += n;
-            byReason.merge(r.getString(2), n, Long::sum);
-          }
-          case DUPLICATE -> c[3] += n;
-          default -> throw new IllegalStateException("Unknown record status " + status);
+    // One action: reads, validates and classifies into the cache and counts the outcomes per file.
+    // The records read per file come from the reader (the accumulator), apart from classification,
+    // so the reconciliation below really checks it.
+    for (Row r : classified.groupBy(FILE, STATUS, REASON).count().collectAsList()) {
+      long[] c = counts.computeIfAbsent(r.getString(0), f -> new long[4]);
+      String status = r.getString(1);
+      long n = r.getLong(3);
+      switch (status) {
+        case ACCEPTED -> c[1] += n;
+        case QUARANTINED -> {
+          c[2] += n;
+          byReason.merge(r.getString(2), n, Long::sum);
         }
+        case DUPLICATE -> c[3] += n;
+        default -> throw new IllegalStateException("Unknown record status " + status);
       }
-    } finally {
-      staged.unpersist();
     }
+    recordsRead.value().forEach((file, n) -> counts.computeIfAbsent(file, f -> new long[4])[0] = n);
+    staged.unpersist();
 
     List<FileReport> reports = new ArrayList<>();
+    long accepted = 0;
     for (LandingFile f : files) {
       long[] c = counts.getOrDefault(f.getPath(), new long[4]);
       FileReport report = new FileReport(entity.name(), f.getPath(), c[0], c[1], c[2], c[3]);
       if (report.read() != report.accepted() + report.quarantined() + report.duplicates()) {
-        classified.unpersist();
         throw IngestErrors.reconciliationFailed(entity.name(), f.getPath(), report.read(), report.accepted(),
             report.quarantined(), report.duplicates());
       }
+      accepted += report.accepted();
       reports.add(report);
     }
 
-    if (reports.stream().anyMatch(r -> r.accepted() > 0)) {
-      Dataset<Row> accepted = classified.filter(col(STATUS).equalTo(ACCEPTED))
+    if (accepted > 0) {
+      Dataset<Row> rows = classified.filter(col(STATUS).equalTo(ACCEPTED))
           .select(BronzeSchemas.tableColumns(entity, options.runId(), options.runStartedAt()));
-      tables.append(entity.name(), clustered(entity, accepted));
+      tables.append(entity.name(), clustered(entity, rows, accepted));
     }
     Dataset<Row> quarantine = classified.filter(col(STATUS).equalTo(QUARANTINED)).select(quarantineColumns(entity, options));
-    return new EntityResult(reports, quarantine, byReason, classified);
+    return new EntityResult(reports, quarantine, byReason);
   }
 
   /**
-   * The staging rows of an entity's files: one partition per file, read on the executors and
-   * validated record by record.
+   * The staging rows of an entity's files, read on the executors and validated record by record;
+   * files are bin-packed by size into tasks of about {@link #BYTES_PER_TASK}, at least one per core.
    */
   static Dataset<Row> validated(SparkSession spark, JavaSparkContext jsc, EntitySchema entity,
-      List<LandingFile> files, Broadcast<HashMap<String, String>> conf, Instant runStartedAt) {
-    Dataset<LandingFile> fileDs = spark.createDataset(jsc.parallelize(files, files.size()).rdd(), Encoders.bean(LandingFile.class));
-    return fileDs.flatMap(new ReadAndValidate(conf, entity.name(), runStartedAt), Encoders.row(BronzeSchemas.staging(entity)));
+      List<LandingFile> files, Broadcast<HashMap<String, String>> conf, Instant runStartedAt,
+      RecordsReadAccumulator recordsRead) {
+    List<List<LandingFile>> bins = binPack(files, spark.sparkContext().defaultParallelism(), BYTES_PER_TASK);
+    JavaRDD<Row> rows = jsc.parallelize(bins, bins.size())
+        .flatMap(new ReadAndValidate(conf, entity.name(), runStartedAt, recordsRead));
+    return spark.createDataFrame(rows, BronzeSchemas.staging(entity));
   }
 
-  /** Event tables are range-partitioned and sorted on the cluster column so files skip by show. */
-  private static Dataset<Row> clustered(EntitySchema entity, Dataset<Row> rows) {
-    if (entity.clusterBy() == null) {
-      return rows;
+  /**
+   * Files in bins of similar total size: {@code max(minBins, total / bytesPerBin)} bins (never more
+   * than files), largest file first into the lightest bin. Each file stays whole in one bin.
+   */
+  static List<List<LandingFile>> binPack(List<LandingFile> files, int minBins, long bytesPerBin) {
+    long total = bytes(files);
+    int n = (int) Math.min(files.size(), Math.max(Math.max(1, minBins), (total + bytesPerBin - 1) / bytesPerBin));
+    List<List<LandingFile>> bins = new ArrayList<>();
+    long[] load = new long[n];
+    for (int i = 0; i < n; i++) {
+      bins.add(new ArrayList<>());
     }
-    return rows.repartitionByRange(col(entity.clusterBy())).sortWithinPartitions(col(entity.clusterBy()), col("ts"));
+    List<LandingFile> bySize = new ArrayList<>(files);
+    bySize.sort(Comparator.comparingLong(LandingFile::getSize).reversed().thenComparing(LandingFile::getPath));
+    for (LandingFile f : bySize) {
+      int lightest = 0;
+      for (int i = 1; i < n; i++) {
+        if (load[i] < load[lightest]) {
+          lightest = i;
+        }
+      }
+      bins.get(lightest).add(f);
+      load[lightest] += f.getSize();
+    }
+    return bins;
+  }
+
+  private static long bytes(List<LandingFile> files) {
+    return files.stream().mapToLong(LandingFile::getSize).sum();
+  }
+
+  /** Runs {@code task} with {@code spark} as the thread's active session (Delta looks it up). */
+  private static <T> Callable<T> inSession(SparkSession spark, Callable<T> task) {
+    return () -> {
+      SparkSession.setActiveSession(spark);
+      try {
+        return task.call();
+      } finally {
+        SparkSession.clearActiveSession();
+      }
+    };
+  }
+
+  private static ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "ingest-entity-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The task's result; its failure is rethrown as is (an ingest error keeps its message). */
+  private static <T> T await(Future<T> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while ingesting", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof ExecutionException nested && nested.getCause() != null) {
+        cause = nested.getCause();
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("Ingest failed: " + cause.getMessage(), cause);
+    }
+  }
+
+  /**
+   * One bronze file per {@link #ROWS_PER_FILE} accepted rows. Event tables are sorted on their
+   * cluster column (show) and time, so files and row groups skip by show; above one file they are
+   * range-partitioned on it first (the sampling job pays only where there are several files).
+   */
+  private static Dataset<Row> clustered(EntitySchema entity, Dataset<Row> rows, long count) {
+    int files = (int) Math.max(1, (count + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+    if (entity.clusterBy() == null) {
+      return rows.coalesce(files);
+    }
+    Dataset<Row> partitioned = files == 1 ? rows.coalesce(1) : rows.repartitionByRange(files, col(entity.clusterBy()));
+    return partitioned.sortWithinPartitions(col(entity.clusterBy()), col("ts"));
   }
 
   private static Column[] quarantineColumns(EntitySchema entity, IngestOptions options) {

@@ -166,4 +166,70 @@ class IncrementalIngestIT {
     // The latest rate loaded for (USD, 2026-03-01) wins: run r2's 0.8.
     assertThat(converted).containsOnly(Map.entry("o1", "8.000000000000"), Map.entry("o2", "12.000000000000"));
   }
+
+  @Test
+  void filesReadInOneTaskKeepTheirOwnReconciliation() {
+    // TestRecords.with changes the record in place: every variant below is built fresh.
+    write(landing(), "viewer_events/dt=1/a.jsonl", lines(TestRecords.viewerEvent(), TestRecords.viewerEvent().with("event_id", "e2")));
+    write(landing(), "viewer_events/dt=1/b.jsonl", lines(TestRecords.viewerEvent(),
+        TestRecords.viewerEvent().with("event_id", "e2").with("type", "nap")));
+    write(landing(), "viewer_events/dt=2/c.jsonl", lines(TestRecords.viewerEvent().with("event_id", "e3")));
+    write(landing(), "viewer_events/dt=2/d.jsonl", lines(TestRecords.viewerEvent().with("event_id", "e2").with("type", "leave"),
+        TestRecords.viewerEvent().with("event_id", "e2")));
+    write(landing(), "viewer_events/dt=3/empty.jsonl", "");
+    IngestReport report = run("r1");
+    assertThat(report.files()).extracting(f -> f.file().substring(f.file().indexOf("dt=")),
+            f -> List.of(f.read(), f.accepted(), f.quarantined(), f.duplicates()))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("dt=1/a.jsonl", List.of(2L, 2L, 0L, 0L)),
+            org.assertj.core.groups.Tuple.tuple("dt=1/b.jsonl", List.of(2L, 0L, 1L, 1L)),
+            org.assertj.core.groups.Tuple.tuple("dt=2/c.jsonl", List.of(1L, 1L, 0L, 0L)),
+            org.assertj.core.groups.Tuple.tuple("dt=2/d.jsonl", List.of(2L, 0L, 1L, 1L)),
+            org.assertj.core.groups.Tuple.tuple("dt=3/empty.jsonl", List.of(0L, 0L, 0L, 0L)));
+    assertThat(report.quarantinedByReason()).containsOnly(Map.entry("unknown_value", 1L), Map.entry("conflicting_id", 1L));
+    assertThat(table(spark, lake(), "viewer_events").count()).isEqualTo(3);
+  }
+
+  @Test
+  void recordsLoadedRunsAgoAreStillFoundAmongUnrelatedHistory() {
+    // TestRecords.with changes the record in place: every variant below is built fresh.
+    write(landing(), "viewer_events/dt=1/a.jsonl", lines(TestRecords.viewerEvent().with("event_id", "old")));
+    write(landing(), "stock/dt=1/a.jsonl", lines(TestRecords.stock()));
+    run("r1");
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      many.append(TestRecords.viewerEvent().with("event_id", "n" + i).json()).append('\n');
+    }
+    write(landing(), "viewer_events/dt=2/b.jsonl", many.toString());
+    write(landing(), "stock/dt=2/b.jsonl", lines(TestRecords.stock().with("available_qty", 0)));
+    run("r2");
+
+    write(landing(), "viewer_events/dt=3/c.jsonl", lines(
+        TestRecords.viewerEvent().with("event_id", "old"),                     // loaded two runs ago: duplicate
+        TestRecords.viewerEvent().with("event_id", "old").with("type", "leave"), // same id, new content: conflict
+        TestRecords.viewerEvent().with("event_id", "n7").with("type", "leave"), // conflicts with run 2
+        TestRecords.viewerEvent().with("event_id", "fresh")));
+    write(landing(), "stock/dt=3/c.jsonl", lines(TestRecords.stock(), TestRecords.stock().with("available_qty", 1)));
+    IngestReport third = run("r3");
+
+    assertThat(third.files()).extracting(f -> f.entity(), f -> List.of(f.read(), f.accepted(), f.quarantined(), f.duplicates()))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("viewer_events", List.of(4L, 1L, 2L, 1L)),
+            org.assertj.core.groups.Tuple.tuple("stock", List.of(2L, 1L, 0L, 1L)));
+    assertThat(third.quarantinedByReason()).containsOnly(Map.entry("conflicting_id", 2L));
+    assertThat(table(spark, lake(), "viewer_events").count()).isEqualTo(202);
+  }
+
+  @Test
+  void aFirstRunCreatesTheTablesWithTheirDeclaredColumns() {
+    write(landing(), "viewer_events/a.jsonl", lines(TestRecords.viewerEvent()));
+    Path freshLake = tmp.resolve("fresh-lake");
+    IngestReport report = IngestJob.run(spark, options(landing(), freshLake, "r1"), IngestListener.NONE);
+    assertThat(report.totals()).isEqualTo(new IngestReport.Totals(1, 1, 1, 0, 0));
+    for (EntitySchema e : Entities.ALL) {
+      assertThat(table(spark, freshLake, e.name()).schema()).isEqualTo(io.showmetrics.ingest.spark.BronzeSchemas.table(e));
+    }
+    assertThat(table(spark, freshLake, "viewer_events").count()).isEqualTo(1);
+    assertThat(version(spark, freshLake, "viewer_events")).isEqualTo(1);
+  }
 }

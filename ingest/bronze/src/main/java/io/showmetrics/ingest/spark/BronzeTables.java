@@ -100,6 +100,24 @@ public final class BronzeTables {
     }
   }
 
+  /**
+   * Creates {@code table} empty with {@code schema} if it has no Delta log yet.
+   *
+   * @return true if this call created it (so it holds no rows before this run)
+   */
+  public boolean createIfMissing(String table, StructType schema) {
+    if (exists(table)) {
+      return false;
+    }
+    DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(schema).execute();
+    return true;
+  }
+
+  /** Whether the table has been created (it has a Delta log). */
+  public boolean exists(String table) {
+    return hasDeltaLog(table);
+  }
+
   private boolean hasDeltaLog(String table) {
     Path log = new Path(path(table), "_delta_log");
     try {

@@ -58,12 +58,22 @@ public final class ClassifyRecords {
 
   /**
    * @param staged this run's staging rows of {@code entity} (already carrying per-record verdicts)
-   * @param bronze the entity's bronze table as stored before this run's write
+   * @param bronze the entity's bronze table as stored before this run's write, or null when it has no table yet
    * @param fxRates the bronze {@code fx_rates} table (used for orders only)
    * @param reportingCurrency e.g. {@code EUR}
    */
   public static Dataset<Row> classify(EntitySchema entity, Dataset<Row> staged, Dataset<Row> bronze,
       Dataset<Row> fxRates, String reportingCurrency) {
+    return classify(entity, staged, bronze, fxRates, reportingCurrency, true);
+  }
+
+  /**
+   * As {@link #classify(EntitySchema, Dataset, Dataset, Dataset, String)}; {@code smallBatch} says
+   * this run's keys fit in a broadcast, so the lookup in bronze is a broadcast semi-join (no shuffle
+   * of bronze at all); otherwise it is a shuffled semi-join of the key column.
+   */
+  public static Dataset<Row> classify(EntitySchema entity, Dataset<Row> staged, Dataset<Row> bronze,
+      Dataset<Row> fxRates, String reportingCurrency, boolean smallBatch) {
     Dataset<Row> rows = staged;
     if (BronzeSchemas.isOrders(entity)) {
       rows = convertCurrency(rows, fxRates, reportingCurrency);
@@ -71,11 +81,28 @@ public final class ClassifyRecords {
     Dataset<Row> valid = rows.filter(col(REASON).isNull());
     Dataset<Row> rejected = rows.filter(col(REASON).isNotNull()).withColumn(STATUS, lit(QUARANTINED));
     Dataset<Row> classified = entity.identity() == Identity.EVENT
-        ? classifyEvents(entity, valid, bronze)
-        : classifyByContent(valid, bronze);
+        ? classifyEvents(entity, valid, bronze, smallBatch)
+        : classifyByContent(valid, bronze, smallBatch);
     // Only quarantined rows need their raw text downstream; dropping the rest keeps the cache small.
     return classified.unionByName(rejected)
         .withColumn(RAW, when(col(STATUS).equalTo(QUARANTINED), col(RAW)));
+  }
+
+  /**
+   * The rows of bronze whose {@code column} (the key, or the content hash) occurs in this run's
+   * valid records: a semi-join on that one narrow column, so the history is scanned only for the
+   * columns the rules read and never grouped or shuffled whole (SPEC §3: a record is judged
+   * against every earlier record, however old, but only a key of this run can collide).
+   */
+  static Dataset<Row> colliding(Dataset<Row> bronze, Dataset<Row> valid, String column, boolean smallBatch,
+      String... columns) {
+    Dataset<Row> batchKeys = valid.select(column).distinct();
+    Column[] selected = new Column[columns.length + 1];
+    selected[0] = col(column);
+    for (int i = 0; i < columns.length; i++) {
+      selected[i + 1] = col(columns[i]);
+    }
+    return bronze.select(selected).join(smallBatch ? broadcast(batchKeys) : batchKeys, column, "left_semi");
   }
 
   /**
@@ -118,15 +145,19 @@ public final class ClassifyRecords {
    * Events: per id, the first record by (file order, line), or the copy already in bronze, sets the
    * content; the same content again is a duplicate, other content is {@code conflicting_id}.
    */
-  static Dataset<Row> classifyEvents(EntitySchema entity, Dataset<Row> valid, Dataset<Row> bronze) {
+  static Dataset<Row> classifyEvents(EntitySchema entity, Dataset<Row> valid, Dataset<Row> bronze, boolean smallBatch) {
     String key = entity.key().get(0);
     WindowSpec byKey = Window.partitionBy(key).orderBy(col(FILE_ORDER), col(LINE));
-    // One hash per id in bronze; min() keeps the join one-to-one even if bronze was edited by hand.
-    Dataset<Row> bronzeKeys = bronze.groupBy(key).agg(min(col(HASH)).as(BRONZE_HASH));
     Dataset<Row> ranked = valid
         .withColumn(FIRST_HASH, first(col(HASH)).over(byKey))
-        .withColumn(RANK, row_number().over(byKey))
-        .join(bronzeKeys, key, "left");
+        .withColumn(RANK, row_number().over(byKey));
+    if (bronze == null) {
+      ranked = ranked.withColumn(BRONZE_HASH, lit(null).cast(DataTypes.StringType));
+    } else {
+      // One hash per colliding id in bronze; min() keeps the join one-to-one even if bronze was edited by hand.
+      Dataset<Row> bronzeKeys = colliding(bronze, valid, key, smallBatch, HASH).groupBy(key).agg(min(col(HASH)).as(BRONZE_HASH));
+      ranked = ranked.join(bronzeKeys, key, "left");
+    }
     Column reference = coalesce(col(BRONZE_HASH), col(FIRST_HASH));
     Column conflict = col(HASH).notEqual(reference);
     Column status = when(conflict, lit(QUARANTINED))
@@ -143,12 +174,15 @@ public final class ClassifyRecords {
   }
 
   /** Updates and keyless entities: identical content to an earlier or stored record is a duplicate. */
-  static Dataset<Row> classifyByContent(Dataset<Row> valid, Dataset<Row> bronze) {
+  static Dataset<Row> classifyByContent(Dataset<Row> valid, Dataset<Row> bronze, boolean smallBatch) {
     WindowSpec byHash = Window.partitionBy(HASH).orderBy(col(FILE_ORDER), col(LINE));
-    Dataset<Row> stored = bronze.groupBy(HASH).agg(max(lit(true)).as(IN_BRONZE));
-    Dataset<Row> ranked = valid
-        .withColumn(RANK, row_number().over(byHash))
-        .join(stored, HASH, "left");
+    Dataset<Row> ranked = valid.withColumn(RANK, row_number().over(byHash));
+    if (bronze == null) {
+      ranked = ranked.withColumn(IN_BRONZE, lit(null).cast(DataTypes.BooleanType));
+    } else {
+      Dataset<Row> stored = colliding(bronze, valid, HASH, smallBatch).groupBy(HASH).agg(max(lit(true)).as(IN_BRONZE));
+      ranked = ranked.join(stored, HASH, "left");
+    }
     Column duplicate = col(IN_BRONZE).isNotNull().or(col(RANK).gt(1));
     return ranked
         .withColumn(STATUS, when(duplicate, lit(DUPLICATE)).otherwise(lit(ACCEPTED)))

@@ -4,6 +4,8 @@ import static org.apache.spark.sql.functions.col;
 
 import io.delta.tables.DeltaTable;
 import io.showmetrics.ingest.validate.EntitySchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -11,6 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -30,12 +35,18 @@ import org.slf4j.LoggerFactory;
  * dead runs' rows are then deleted ({@code DELETE WHERE _run_id IN (...)}, one commit per table that names the
  * runs it rolled back), before the new run classifies anything.
  *
+ * <p>A run marks its ingest as begun ({@link #begin}) and clears the mark once its ingest log is committed
+ * ({@link #finish}); the history is read only when a mark is left over, so a lake whose runs all finished pays
+ * one directory listing.
+ *
  * <p>Runs are assumed not to overlap on one lake (the command line runs one pipeline at a time).
  */
 public final class InterruptedRuns {
     private static final Logger LOG = LoggerFactory.getLogger(InterruptedRuns.class);
     static final String APPEND_TAG = "showmetrics-run:";
     static final String ROLLBACK_TAG = "showmetrics-rollback:";
+    /** One empty file per run whose ingest began and has not finished: {@code bronze/_runs_in_progress/<run>}. */
+    static final String IN_PROGRESS = "_runs_in_progress";
     /** Commits read per table at first; enough unless many crashes in a row left nothing in between. */
     private static final int FIRST_LOOK = 16;
     /** Commits that change no rows and name no run: the walk goes past them. */
@@ -50,6 +61,69 @@ public final class InterruptedRuns {
      * @return per table, the dead runs whose rows were deleted there (empty when no run died)
      */
     public static Map<String, Set<String>> rollBack(BronzeTables tables, List<EntitySchema> entities) {
+        List<Path> markers = markers(tables);
+        if (markers.isEmpty()) {
+            // Every run that began an ingest also finished it: no Delta history to read.
+            return Map.of();
+        }
+        Map<String, Set<String>> dead = rollBackUnfinished(tables, entities);
+        for (Path marker : markers) {
+            delete(tables, marker);
+        }
+        return dead;
+    }
+
+    /**
+     * Marks {@code runId}'s ingest as begun, before its first append: the mark stays if the run dies, and only
+     * then does the next run read the tables' recent commits ({@link #rollBack}).
+     */
+    public static void begin(BronzeTables tables, String runId) {
+        Path marker = new Path(tables.path(IN_PROGRESS), runId);
+        try {
+            marker.getFileSystem(hadoopConf(tables)).create(marker, true).close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + marker + ": " + e.getMessage()
+                    + "; check that the lake path is writable", e);
+        }
+    }
+
+    /** Clears the mark of {@link #begin} once the run's ingest log is committed. */
+    public static void finish(BronzeTables tables, String runId) {
+        delete(tables, new Path(tables.path(IN_PROGRESS), runId));
+    }
+
+    private static List<Path> markers(BronzeTables tables) {
+        Path dir = new Path(tables.path(IN_PROGRESS));
+        try {
+            FileSystem fs = dir.getFileSystem(hadoopConf(tables));
+            if (!fs.exists(dir)) {
+                return List.of();
+            }
+            List<Path> found = new ArrayList<>();
+            for (FileStatus status : fs.listStatus(dir)) {
+                found.add(status.getPath());
+            }
+            return found;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list " + dir + ": " + e.getMessage()
+                    + "; check that the lake path is reachable", e);
+        }
+    }
+
+    private static void delete(BronzeTables tables, Path marker) {
+        try {
+            marker.getFileSystem(hadoopConf(tables)).delete(marker, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete " + marker + ": " + e.getMessage()
+                    + "; check that the lake path is writable", e);
+        }
+    }
+
+    private static org.apache.hadoop.conf.Configuration hadoopConf(BronzeTables tables) {
+        return tables.spark().sparkContext().hadoopConfiguration();
+    }
+
+    private static Map<String, Set<String>> rollBackUnfinished(BronzeTables tables, List<EntitySchema> entities) {
         SparkSession spark = tables.spark();
         Map<String, String> runColumn = new LinkedHashMap<>();
         for (EntitySchema entity : entities) {
@@ -57,9 +131,13 @@ public final class InterruptedRuns {
         }
         runColumn.put(BronzeSchemas.QUARANTINE, "run_id");
 
-        Set<String> finished = recentTags(spark, tables.path(BronzeSchemas.INGEST_LOG));
+        Set<String> finished = tables.exists(BronzeSchemas.INGEST_LOG)
+                ? recentTags(spark, tables.path(BronzeSchemas.INGEST_LOG)) : new HashSet<>();
         Map<String, Set<String>> dead = new LinkedHashMap<>();
         for (String table : runColumn.keySet()) {
+            if (!tables.exists(table)) {
+                continue;
+            }
             Set<String> runs = unfinishedAppends(spark, tables, table, finished);
             if (!runs.isEmpty()) {
                 dead.put(table, runs);
@@ -132,6 +210,9 @@ public final class InterruptedRuns {
     }
 
     private static boolean hasIngestLog(SparkSession spark, BronzeTables tables, String run) {
+        if (!tables.exists(BronzeSchemas.INGEST_LOG)) {
+            return false;
+        }
         List<String> found = tables.read(BronzeSchemas.INGEST_LOG).filter(col("run_id").equalTo(run))
                 .select("run_id").limit(1).as(Encoders.STRING()).collectAsList();
         return !found.isEmpty();
