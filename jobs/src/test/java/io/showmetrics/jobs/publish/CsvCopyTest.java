@@ -62,7 +62,7 @@ class CsvCopyTest {
                 RowFactory.create("comma, \"quote\"\nnew line \\ back", Long.MAX_VALUE, -1, 1e-300,
                         new BigDecimal("-0.0001"), false, micros, Date.valueOf(LocalDate.of(1999, 12, 31)),
                         scala(Arrays.asList("with \"quote\"", "back\\slash", null, "", "{brace}, comma"))),
-                RowFactory.create("", 0L, 0, Double.NaN, BigDecimal.ZERO, false, micros, null, scala(List.of())),
+                RowFactory.create("", 0L, 0, Double.NaN, new BigDecimal("0.0000"), false, micros, null, scala(List.of())),
                 RowFactory.create(null, null, null, Double.POSITIVE_INFINITY, null, null, null, null, null),
                 RowFactory.create("ünïcødé ✓", 3L, 3, 2.0 / 3.0, new BigDecimal("99999999.9999"), true, micros,
                         null, null));
