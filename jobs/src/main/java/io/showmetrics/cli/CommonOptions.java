@@ -1,9 +1,11 @@
 package io.showmetrics.cli;
 
+import io.showmetrics.core.windows.Windows;
 import io.showmetrics.db.EmbeddedPostgresServer;
 import io.showmetrics.jobs.lake.Lake;
 import io.showmetrics.jobs.publish.ServingDatabase;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -38,9 +40,17 @@ final class CommonOptions {
             description = "Currency all revenue is reported in (env SHOWMETRICS_REPORTING_CURRENCY; default EUR).")
     String reportingCurrency;
 
+    @Option(names = "--window", paramLabel = "NAME=DURATION",
+            description = "A metric window, repeatable: heartbeat_timeout (60s), live_grace (15m), conversion (24h), "
+                    + "moment_effect (5m), store_visit (7d), time_decay_half_life (2d), next_show_retention (30d), "
+                    + "experiment_pre_period (28d); a whole number with s, m, h or d, or ISO-8601 (PT24H) "
+                    + "(env SHOWMETRICS_WINDOW_<NAME>; file window.<name>; defaults: SPEC's, in brackets).")
+    Map<String, String> windows;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Settings file (java properties: data, lake, db.url, db.user, db.password, master, "
-                    + "reporting_currency); env SHOWMETRICS_CONFIG; default ./showmetrics.properties if present.")
+                    + "reporting_currency, window.<name>); env SHOWMETRICS_CONFIG; default "
+                    + "./showmetrics.properties if present.")
     Path config;
 
     private Settings settings;
@@ -73,6 +83,31 @@ final class CommonOptions {
     String reportingCurrency() {
         return settings().resolve(reportingCurrency, "SHOWMETRICS_REPORTING_CURRENCY", "reporting_currency",
                 Settings.DEFAULT_REPORTING_CURRENCY);
+    }
+
+    /** The metric windows: SPEC's defaults, each overridden by flag, environment or settings file. */
+    Windows windows() {
+        Windows w = Windows.DEFAULTS;
+        if (windows != null) {
+            for (String name : windows.keySet()) {
+                if (!Windows.NAMES.contains(name)) {
+                    throw new CliException("Unknown window " + name + " in --window; the windows are "
+                            + String.join(", ", Windows.NAMES) + ".", 2);
+                }
+            }
+        }
+        for (String name : Windows.NAMES) {
+            String value = settings().resolve(windows == null ? null : windows.get(name),
+                    "SHOWMETRICS_WINDOW_" + name.toUpperCase(Locale.ROOT), "window." + name, null);
+            if (value != null) {
+                try {
+                    w = w.with(name, Windows.parse(value));
+                } catch (IllegalArgumentException e) {
+                    throw new CliException("Window " + name + ": " + e.getMessage(), 2);
+                }
+            }
+        }
+        return w;
     }
 
     /** The serving database: the given URL, or the embedded server (started here, stopped on close). */

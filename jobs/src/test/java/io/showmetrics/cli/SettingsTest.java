@@ -60,4 +60,34 @@ class SettingsTest {
         o.useEnvironment(Map.of());
         assertThatThrownBy(o::database).isInstanceOf(CliException.class).hasMessageContaining("PostgreSQL JDBC URL");
     }
+
+    @Test
+    void windowsAreSpecsDefaultsOverriddenByFlagEnvironmentOrFile() throws Exception {
+        Path config = dir.resolve("w.properties");
+        Files.writeString(config, "window.conversion=36h\nwindow.store_visit=P10D\nwindow.live_grace=5m\n");
+        CommonOptions o = new CommonOptions();
+        o.config = config;
+        o.windows = Map.of("conversion", "12h");
+        o.useEnvironment(Map.of("SHOWMETRICS_WINDOW_STORE_VISIT", "14d"));
+        io.showmetrics.core.windows.Windows w = o.windows();
+        assertThat(w.conversion()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(w.storeVisit()).isEqualTo(java.time.Duration.ofDays(14));
+        assertThat(w.liveGrace()).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(w.nextShowRetention()).isEqualTo(java.time.Duration.ofDays(30));
+
+        CommonOptions defaults = new CommonOptions();
+        defaults.useEnvironment(Map.of());
+        assertThat(defaults.windows()).isEqualTo(io.showmetrics.core.windows.Windows.DEFAULTS);
+    }
+
+    @Test
+    void aBadWindowIsABadArgumentNamingIt() {
+        CommonOptions o = new CommonOptions();
+        o.windows = Map.of("convertion", "12h");
+        o.useEnvironment(Map.of());
+        assertThatThrownBy(o::windows).isInstanceOf(CliException.class).hasMessageContaining("convertion")
+                .extracting(e -> ((CliException) e).exitCode()).isEqualTo(2);
+        o.windows = Map.of("conversion", "a day");
+        assertThatThrownBy(o::windows).hasMessageContaining("Window conversion");
+    }
 }
