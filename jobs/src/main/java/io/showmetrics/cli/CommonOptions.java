@@ -1,9 +1,12 @@
 package io.showmetrics.cli;
 
+import io.showmetrics.core.windows.Windows;
 import io.showmetrics.db.EmbeddedPostgresServer;
 import io.showmetrics.jobs.lake.Lake;
 import io.showmetrics.jobs.publish.ServingDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -38,9 +41,17 @@ final class CommonOptions {
             description = "Currency all revenue is reported in (env SHOWMETRICS_REPORTING_CURRENCY; default EUR).")
     String reportingCurrency;
 
+    @Option(names = "--window", paramLabel = "NAME=DURATION",
+            description = "A metric window: conversion (default 24h, SPEC's); a whole number with s, m, h or d, or "
+                    + "ISO-8601 (PT24H) (env SHOWMETRICS_WINDOW_<NAME>; file window.<name>). The other windows "
+                    + "(heartbeat_timeout, live_grace, moment_effect, store_visit, time_decay_half_life, "
+                    + "next_show_retention, experiment_pre_period) keep SPEC's defaults in this version.")
+    Map<String, String> windows;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Settings file (java properties: data, lake, db.url, db.user, db.password, master, "
-                    + "reporting_currency); env SHOWMETRICS_CONFIG; default ./showmetrics.properties if present.")
+                    + "reporting_currency, window.<name>); env SHOWMETRICS_CONFIG; default "
+                    + "./showmetrics.properties if present.")
     Path config;
 
     private Settings settings;
@@ -73,6 +84,38 @@ final class CommonOptions {
     String reportingCurrency() {
         return settings().resolve(reportingCurrency, "SHOWMETRICS_REPORTING_CURRENCY", "reporting_currency",
                 Settings.DEFAULT_REPORTING_CURRENCY);
+    }
+
+    /** The metric windows: SPEC's defaults, each overridden by flag, environment or settings file. */
+    Windows windows() {
+        Windows w = Windows.DEFAULTS;
+        if (windows != null) {
+            for (String name : windows.keySet()) {
+                if (!Windows.NAMES.contains(name)) {
+                    throw new CliException("Unknown window " + name + " in --window; the windows are "
+                            + String.join(", ", Windows.NAMES) + ".", 2);
+                }
+            }
+        }
+        for (String name : Windows.NAMES) {
+            String value = settings().resolve(windows == null ? null : windows.get(name),
+                    "SHOWMETRICS_WINDOW_" + name.toUpperCase(Locale.ROOT), "window." + name, null);
+            if (value != null) {
+                Duration d;
+                try {
+                    d = Windows.parse(value);
+                    w = w.with(name, d);
+                } catch (IllegalArgumentException e) {
+                    throw new CliException("Window " + name + ": " + e.getMessage(), 2);
+                }
+                if (!Windows.SETTABLE.contains(name) && !d.equals(Windows.DEFAULTS.get(name))) {
+                    throw new CliException("Window " + name + " cannot be changed yet: the jobs compute it with "
+                            + "SPEC's default (" + Windows.DEFAULTS.get(name) + "); the windows that are settings "
+                            + "are " + String.join(", ", Windows.SETTABLE) + ".", 2);
+                }
+            }
+        }
+        return w;
     }
 
     /** The serving database: the given URL, or the embedded server (started here, stopped on close). */

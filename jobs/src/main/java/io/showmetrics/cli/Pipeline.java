@@ -97,7 +97,8 @@ final class Pipeline {
         long t0 = System.nanoTime();
         ComputeJob.Result result;
         try (Progress progress = Progress.start("compute", ComputeJob.STEPS, out)) {
-            result = ComputeJob.run(spark, options.lake(), runId, clock.instant(), full, progress::step);
+            result = ComputeJob.run(spark, options.lake(), runId, clock.instant(), full, options.windows(),
+                    progress::step);
         }
         stepSeconds.put("compute", seconds(t0));
         out.println(result.noNewData() ? "compute: nothing new to compute"

@@ -60,4 +60,45 @@ class SettingsTest {
         o.useEnvironment(Map.of());
         assertThatThrownBy(o::database).isInstanceOf(CliException.class).hasMessageContaining("PostgreSQL JDBC URL");
     }
+
+    @Test
+    void theConversionWindowIsSpecsDefaultOverriddenByFlagEnvironmentOrFile() throws Exception {
+        Path config = dir.resolve("w.properties");
+        Files.writeString(config, "window.conversion=36h\nwindow.store_visit=P7D\n");
+        CommonOptions o = new CommonOptions();
+        o.config = config;
+        o.useEnvironment(Map.of());
+        assertThat(o.windows().conversion()).isEqualTo(java.time.Duration.ofHours(36));
+        o.useEnvironment(Map.of("SHOWMETRICS_WINDOW_CONVERSION", "18h"));
+        assertThat(o.windows().conversion()).isEqualTo(java.time.Duration.ofHours(18));
+        o.windows = Map.of("conversion", "12h");
+        io.showmetrics.core.windows.Windows w = o.windows();
+        assertThat(w.conversion()).isEqualTo(java.time.Duration.ofHours(12));
+        assertThat(w.storeVisit()).isEqualTo(java.time.Duration.ofDays(7));
+        assertThat(w.nextShowRetention()).isEqualTo(java.time.Duration.ofDays(30));
+
+        CommonOptions defaults = new CommonOptions();
+        defaults.useEnvironment(Map.of());
+        assertThat(defaults.windows()).isEqualTo(io.showmetrics.core.windows.Windows.DEFAULTS);
+    }
+
+    @Test
+    void aWindowTheJobsDoNotFollowYetCannotBeChangedSilently() {
+        CommonOptions o = new CommonOptions();
+        o.useEnvironment(Map.of("SHOWMETRICS_WINDOW_STORE_VISIT", "14d"));
+        assertThatThrownBy(o::windows).isInstanceOf(CliException.class)
+                .hasMessageContaining("store_visit cannot be changed yet").hasMessageContaining("conversion")
+                .extracting(e -> ((CliException) e).exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aBadWindowIsABadArgumentNamingIt() {
+        CommonOptions o = new CommonOptions();
+        o.windows = Map.of("convertion", "12h");
+        o.useEnvironment(Map.of());
+        assertThatThrownBy(o::windows).isInstanceOf(CliException.class).hasMessageContaining("convertion")
+                .extracting(e -> ((CliException) e).exitCode()).isEqualTo(2);
+        o.windows = Map.of("conversion", "a day");
+        assertThatThrownBy(o::windows).hasMessageContaining("Window conversion");
+    }
 }

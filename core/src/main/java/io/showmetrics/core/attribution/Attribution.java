@@ -1,5 +1,6 @@
 package io.showmetrics.core.attribution;
 
+import io.showmetrics.core.windows.Windows;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,9 +16,9 @@ import java.util.TreeMap;
  */
 public final class Attribution {
     /** The attribution window: a show influences a visit at t when it ended in {@code (t − 7 days, t]}. */
-    public static final long WINDOW_MILLIS = 7L * 24 * 60 * 60 * 1000;
+    public static final long WINDOW_MILLIS = Windows.DEFAULTS.storeVisit().toMillis();
     /** The half-life of {@code time_decay}: a show that ended 2 days before the visit weighs ½. */
-    public static final long HALF_LIFE_MILLIS = 2L * 24 * 60 * 60 * 1000;
+    public static final long HALF_LIFE_MILLIS = Windows.DEFAULTS.timeDecayHalfLife().toMillis();
 
     private Attribution() {}
 

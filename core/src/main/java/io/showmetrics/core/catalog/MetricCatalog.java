@@ -1,7 +1,7 @@
 package io.showmetrics.core.catalog;
 
 import io.showmetrics.core.experiments.ExperimentMetric;
-import io.showmetrics.core.presence.Presence;
+import io.showmetrics.core.windows.Windows;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -12,18 +12,18 @@ import java.util.Optional;
  * the jobs computed. Texts quote the constants the jobs use.
  */
 public final class MetricCatalog {
-    private static final long TIMEOUT_S = Presence.DEFAULT_TIMEOUT_MILLIS / 1000;
-    private static final long GRACE_MIN = Presence.LIVE_GRACE_MILLIS / 60_000;
+    private static final long TIMEOUT_S = Windows.DEFAULTS.heartbeatTimeout().toSeconds();
+    private static final long GRACE_MIN = Windows.DEFAULTS.liveGrace().toMinutes();
     private static final String LIVE = "live window [starts_at, ends_at + " + GRACE_MIN + " min)";
 
     /** The live window closes 15 minutes after the show ends. */
-    public static final Duration LIVE_GRACE = Duration.ofMillis(Presence.LIVE_GRACE_MILLIS);
+    public static final Duration LIVE_GRACE = Windows.DEFAULTS.liveGrace();
     /** Purchases count for 24 hours after the show. */
-    public static final Duration CONVERSION_WINDOW = Duration.ofHours(24);
+    public static final Duration CONVERSION_WINDOW = Windows.DEFAULTS.conversion();
     /** Store visits count for 7 days after the show. */
-    public static final Duration STORE_VISIT_WINDOW = Duration.ofDays(7);
+    public static final Duration STORE_VISIT_WINDOW = Windows.DEFAULTS.storeVisit();
     /** Next-show retention looks 30 days ahead. */
-    public static final Duration RETENTION_WINDOW = Duration.ofDays(30);
+    public static final Duration RETENTION_WINDOW = Windows.DEFAULTS.nextShowRetention();
 
     private static final String NET = "Net: placed lines minus every line that has a cancelled or returned row, "
             + "valued at quantity x unit price in the reporting currency.";

@@ -1,5 +1,6 @@
 package io.showmetrics.core.presence;
 
+import io.showmetrics.core.windows.Windows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,9 +18,9 @@ import java.util.List;
  */
 public final class Presence {
     /** The heartbeat timeout of SPEC section 2: 60 seconds. */
-    public static final long DEFAULT_TIMEOUT_MILLIS = 60_000L;
+    public static final long DEFAULT_TIMEOUT_MILLIS = Windows.DEFAULTS.heartbeatTimeout().toMillis();
     /** The grace period after {@code ends_at} that still counts as live: 15 minutes. */
-    public static final long LIVE_GRACE_MILLIS = 15 * 60_000L;
+    public static final long LIVE_GRACE_MILLIS = Windows.DEFAULTS.liveGrace().toMillis();
 
     private static final Comparator<PresenceEvent> ORDER =
             Comparator.comparingLong(PresenceEvent::ts).thenComparing(PresenceEvent::kind);

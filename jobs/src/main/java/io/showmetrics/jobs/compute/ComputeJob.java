@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.unix_millis;
 import static org.apache.spark.sql.functions.when;
 
+import io.showmetrics.core.windows.Windows;
 import io.showmetrics.jobs.lake.Lake;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,15 +74,22 @@ public final class ComputeJob {
      */
     public static Result run(SparkSession spark, Lake lake, String runId, Instant now, boolean full,
             Consumer<String> log) {
+        return run(spark, lake, runId, now, full, Windows.DEFAULTS, log);
+    }
+
+    /** As above, with the metric windows of the settings. */
+    public static Result run(SparkSession spark, Lake lake, String runId, Instant now, boolean full,
+            Windows windows, Consumer<String> log) {
         List<String> pending = pendingIngestRuns(spark, lake);
-        // A lake computed before data through existed is recomputed once, so every table agrees with it.
-        boolean first = !Lake.exists(spark, lake.gold("show_kpi")) || !Lake.exists(spark, lake.gold("data_through"));
+        // A lake computed before data through (or the serving tables) existed is recomputed once, so every table agrees.
+        boolean first = !Lake.exists(spark, lake.gold("show_kpi")) || !Lake.exists(spark, lake.gold("data_through"))
+                || !Lake.exists(spark, lake.gold("serving_show_kpi"));
         if (pending.isEmpty() && !full && !first) {
             return new Result(List.of(), Set.of(), false);
         }
         Dataset<Row> allShows = latestShows(Lake.read(spark, lake.bronze("shows"))).cache();
         boolean everything = full || first;
-        Set<String> affected = everything ? Set.of() : affectedShows(spark, lake, pending, allShows);
+        Set<String> affected = everything ? Set.of() : affectedShows(spark, lake, pending, allShows, windows);
         Column inScope = everything ? lit(true) : col("show_id").isin(affected.toArray());
         String replaceWhere = everything ? null : "show_id IN (" + sqlList(affected) + ")";
 
@@ -90,7 +98,8 @@ public final class ComputeJob {
         Dataset<Row> netLines = Lake.read(spark, lake.silver("net_order_lines")).cache();
 
         if (everything || !affected.isEmpty()) {
-            computeShows(spark, lake, allShows.filter(inScope).cache(), inScope, replaceWhere, netLines, runId, now, log);
+            computeShows(spark, lake, allShows.filter(inScope).cache(), inScope, replaceWhere, netLines, runId, now, windows,
+                    log);
         }
 
         log.accept("experiments");
@@ -98,6 +107,7 @@ public final class ComputeJob {
         log.accept("retention, store visits, omnichannel");
         Instant dataThrough = computeDataThrough(spark, lake, runId, now);
         computeCrossShow(spark, lake, allShows, netLines, dataThrough);
+        ServingTables.write(spark, lake, now, dataThrough, windows);
         netLines.unpersist();
         allShows.unpersist();
         appendComputeLog(spark, lake, pending, runId, now);
@@ -108,7 +118,7 @@ public final class ComputeJob {
     }
 
     private static void computeShows(SparkSession spark, Lake lake, Dataset<Row> shows, Column inScope,
-            String replaceWhere, Dataset<Row> netLines, String runId, Instant now, Consumer<String> log) {
+            String replaceWhere, Dataset<Row> netLines, String runId, Instant now, Windows windows, Consumer<String> log) {
         Dataset<Row> viewerEvents = Lake.read(spark, lake.bronze("viewer_events")).filter(inScope)
                 .select("show_id", "viewer_id", "type", "ts", "replay", "customer_id");
         Dataset<Row> chat = Lake.read(spark, lake.bronze("chat_events")).filter(inScope)
@@ -128,7 +138,7 @@ public final class ComputeJob {
 
         log.accept("show KPIs");
         Dataset<Row> kpis = ViewerMetrics.showKpis(shows, viewerEvents, intervals, chat, player)
-                .join(SalesMetrics.salesKpis(shows, viewerEvents, intervals, netLines), "show_id")
+                .join(SalesMetrics.salesKpis(shows, viewerEvents, intervals, netLines, windows), "show_id")
                 .join(SalesMetrics.stockoutMinutesPerShow(shows, stock), new String[] {"show_id"}, "left");
         Column unique = col("unique_viewers");
         Column identified = col("identified_viewers");
@@ -263,7 +273,8 @@ public final class ComputeJob {
     }
 
     /** Shows touched by the records of the given ingest runs (see the class comment). */
-    static Set<String> affectedShows(SparkSession spark, Lake lake, List<String> ingestRuns, Dataset<Row> shows) {
+    static Set<String> affectedShows(SparkSession spark, Lake lake, List<String> ingestRuns, Dataset<Row> shows,
+            Windows windows) {
         Column fromRuns = col("_run_id").isin(ingestRuns.toArray());
         Dataset<Row> ids = Lake.read(spark, lake.bronze("shows")).filter(fromRuns).select("show_id");
         for (String entity : SHOW_KEYED_ENTITIES) {
@@ -277,7 +288,7 @@ public final class ComputeJob {
         ids = ids.union(touched.filter(col("show_id").isNotNull()).select("show_id"));
         // A show whose conversion window [starts_at, ends_at + 24 h) holds one of those rows.
         Dataset<Row> times = touched.select(unix_millis(col("ts")).as("_ts_ms")).distinct();
-        Column windowEnd = unix_millis(col("ends_at")).plus(SalesMetrics.CONVERSION_WINDOW_MILLIS);
+        Column windowEnd = unix_millis(col("ends_at")).plus(windows.conversion().toMillis());
         ids = ids.union(shows.join(times, unix_millis(col("starts_at")).leq(col("_ts_ms"))
                 .and(windowEnd.gt(col("_ts_ms")))).select("show_id"));
         Row stockStart = Lake.read(spark, lake.bronze("stock")).filter(fromRuns).agg(min(unix_millis(col("ts")))).head();

@@ -17,6 +17,7 @@ import io.showmetrics.core.experiments.ExperimentAnalysis;
 import io.showmetrics.core.experiments.ExperimentMetric;
 import io.showmetrics.core.stats.RegressionStats;
 import io.showmetrics.core.stats.TwoSampleResult;
+import io.showmetrics.core.windows.Windows;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,8 +39,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class ExperimentMetrics {
     public static final long CONVERSION_WINDOW_MILLIS = SalesMetrics.CONVERSION_WINDOW_MILLIS;
-    public static final long VISIT_WINDOW_MILLIS = 7 * 24 * 3_600_000L;
-    public static final long PRE_PERIOD_MILLIS = 28 * 24 * 3_600_000L;
+    public static final long VISIT_WINDOW_MILLIS = Windows.DEFAULTS.storeVisit().toMillis();
+    public static final long PRE_PERIOD_MILLIS = Windows.DEFAULTS.experimentPrePeriod().toMillis();
 
     static final StructType STATS_SCHEMA = new StructType()
             .add("experiment_id", DataTypes.StringType, false).add("variant", DataTypes.StringType, false)

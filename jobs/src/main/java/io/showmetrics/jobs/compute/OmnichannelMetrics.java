@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.showmetrics.core.windows.Windows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ import org.apache.spark.sql.Row;
  */
 public final class OmnichannelMetrics {
     /** Influenced revenue counts web, app and store lines in [ends_at, ends_at + 24 h) of a watched show. */
-    public static final long INFLUENCE_WINDOW_MILLIS = 24 * 3_600_000L;
+    public static final long INFLUENCE_WINDOW_MILLIS = Windows.DEFAULTS.conversion().toMillis();
 
     private OmnichannelMetrics() {}
 

@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.timestamp_millis;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.showmetrics.core.windows.Windows;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,7 +29,7 @@ import org.apache.spark.sql.expressions.Window;
  */
 public final class RetentionMetrics {
     /** Next-show retention looks at shows starting in [ends_at, ends_at + 30 d). */
-    public static final long NEXT_SHOW_WINDOW_MILLIS = 30L * 24 * 3_600_000L;
+    public static final long NEXT_SHOW_WINDOW_MILLIS = Windows.DEFAULTS.nextShowRetention().toMillis();
 
     private RetentionMetrics() {}
 

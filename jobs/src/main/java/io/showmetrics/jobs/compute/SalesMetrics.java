@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.showmetrics.core.presence.Interval;
 import io.showmetrics.core.presence.Presence;
+import io.showmetrics.core.windows.Windows;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
@@ -39,10 +40,10 @@ import org.apache.spark.sql.types.StructType;
  * {@code sku, ts, available_qty, store_id}; show moments {@code show_id, ts, type, sku, label}.
  */
 public final class SalesMetrics {
-    /** The conversion window after a show ends: 24 hours. */
-    public static final long CONVERSION_WINDOW_MILLIS = 24 * 3_600_000L;
+    /** The default conversion window after a show ends: 24 hours. */
+    public static final long CONVERSION_WINDOW_MILLIS = Windows.DEFAULTS.conversion().toMillis();
     /** Moment effects compare the 5 minutes after a moment with the 5 minutes before it. */
-    public static final long MOMENT_WINDOW_MILLIS = 5 * 60_000L;
+    public static final long MOMENT_WINDOW_MILLIS = Windows.DEFAULTS.momentEffect().toMillis();
 
     private SalesMetrics() {}
 
@@ -70,12 +71,12 @@ public final class SalesMetrics {
      * presence, ends_at + 24 h)}; gmv_24h is the net revenue of those lines.
      */
     static Dataset<Row> salesKpis(Dataset<Row> shows, Dataset<Row> viewerEvents, Dataset<Row> intervals,
-            Dataset<Row> netLines) {
+            Dataset<Row> netLines, Windows windows) {
         Dataset<Row> live = netLines.filter(col("show_id").isNotNull()).groupBy("show_id").agg(
                 countDistinct("order_id").as("live_orders"), sum("revenue").as("live_gmv"));
         Dataset<Row> firstPresence = identifiedFirstPresence(viewerEvents, intervals);
         Dataset<Row> windowEnd = shows.select(col("show_id"),
-                unix_millis(col("ends_at")).plus(lit(CONVERSION_WINDOW_MILLIS)).as("conversion_end_ms"));
+                unix_millis(col("ends_at")).plus(lit(windows.conversion().toMillis())).as("conversion_end_ms"));
         Dataset<Row> bought = firstPresence.join(windowEnd, "show_id")
                 .join(netLines.filter(col("customer_id").isNotNull())
                         .select(col("customer_id"), col("ts_ms"), col("revenue"), col("order_id")), "customer_id")

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.showmetrics.core.catalog.MetricCatalog;
 import io.showmetrics.core.catalog.MetricDefinition;
+import io.showmetrics.jobs.compute.ServingTables;
 import io.showmetrics.jobs.lake.Lake;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -12,110 +13,217 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BooleanType;
+import org.apache.spark.sql.types.ByteType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
+import org.apache.spark.sql.types.IntegerType;
+import org.apache.spark.sql.types.LongType;
+import org.apache.spark.sql.types.ShortType;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampType;
 
 /**
- * Publishes the gold tables and the run log to the PostgreSQL serving tables.
+ * Publishes gold to the PostgreSQL serving tables: a plain copier of the gold → serving table list
+ * ({@link ServingTables#TABLES}; gold holds everything the dashboard reads, status included), plus the run log.
  *
- * <p>Atomic: everything goes in one transaction, so the dashboard sees either the previous run's
- * results or this run's, never half of each. Results are replaced only when a gold table's Delta
- * version differs from the one last published ({@code publish_state}); the run log is always written,
- * including rows for ingest runs that were never published (steps run one by one).
+ * <p>The copied columns are the serving table's own, read from PostgreSQL's catalog; each must exist in the gold
+ * table with a compatible type, or publish stops before changing anything and names the table and column. Rows go
+ * in with {@code COPY} (CSV). Atomic: everything goes in one transaction, so the dashboard sees either the
+ * previous run's results or this run's, never half of each. Results are replaced only when a gold table's Delta
+ * version differs from the one last published ({@code publish_state}), and each table is read at the version
+ * recorded; the run log is always written, including rows for ingest runs that were never published (steps
+ * run one by one).
  */
 public final class PublishJob {
-    /** KPIs are provisional until the longest window that feeds show_kpi has closed (next-show retention). */
-    public static final Duration FINAL_AFTER_SHOW_END = Duration.ofDays(30);
     /** Quarantined records copied per run to the serving tables for the Runs page; all stay in the lake. */
     static final int QUARANTINE_SAMPLE_PER_RUN = 500;
-
-    static final List<String> KPI_COLUMNS = List.of("unique_viewers", "identified_viewers", "peak_concurrent_viewers",
-            "peak_at", "avg_watch_seconds", "replay_viewers", "engaged_viewers", "engagement_rate", "chat_messages",
-            "reactions", "questions", "shares", "poll_votes", "product_clickers", "carters", "live_orders", "live_gmv",
-            "buyers_24h", "conversion_rate_24h", "gmv_24h", "aov", "revenue_per_viewer", "stockout_minutes",
-            "returning_viewer_rate", "next_show_retention", "influenced_store_visits", "influenced_visitors",
-            "saw_show_share");
-    static final List<String> MINUTE_COLUMNS = List.of("show_id", "minute_start", "minute_index", "viewers",
-            "new_viewers", "chat_events", "product_clicks", "add_to_carts", "orders", "gmv");
-    static final List<String> MOMENT_COLUMNS = List.of("show_id", "ts", "type", "sku", "label", "viewers_present",
-            "clicks_before", "clicks_after", "orders_before", "orders_after");
-    static final List<String> RESULT_COLUMNS = List.of("experiment_id", "metric", "variant", "adjusted", "n", "value",
-            "control_n", "control_value", "abs_lift", "abs_ci_low", "abs_ci_high", "rel_lift", "rel_ci_low",
-            "rel_ci_high", "p_value", "p_value_holm", "p_value_bh", "seq_ci_low", "seq_ci_high", "theta",
-            "variance_reduction", "srm_p_value", "error_code");
-    static final List<String> VARIANT_COLUMNS = List.of("experiment_id", "variant", "assigned", "expected_share",
-            "is_control");
-    static final List<String> INCREMENTAL_COLUMNS = List.of("experiment_id", "variant", "control_variant", "holdout",
-            "treated", "control_n", "visits", "ci_low", "ci_high", "error_code");
-    /** An experiment's results are provisional until its store-visit window closes. */
-    public static final Duration EXPERIMENT_FINAL_AFTER_LAST_SHOW = Duration.ofDays(7);
-    static final List<String> ATTRIBUTION_COLUMNS = List.of("show_id", "store_id", "model", "visits");
-    static final List<String> RETENTION_COLUMNS = List.of("kind", "segment", "cohort_week", "week_offset",
-            "cohort_size", "retained", "rate");
-    static final List<String> CHANNEL_MONTH_COLUMNS = List.of("month", "channel", "revenue", "orders", "customers",
-            "partial", "prev_span_revenue");
-    static final List<String> PERIOD_COLUMNS = List.of("period", "period_start", "customers",
-            "multichannel_customers", "multichannel_share", "influenced_visits", "store_visits", "partial",
-            "prev_span_influenced_visits");
-    static final List<String> GOLD_TABLES = List.of("show_kpi", "show_minute", "show_moment", "experiment_result",
-            "experiment_summary", "experiment_variant", "show_retention", "show_visits", "experiment_incremental",
-            "store_attribution", "retention_cohort", "channel_month", "omnichannel_period", "influenced_revenue",
-            "data_through");
+    /** Gold tables read at once (each read is mostly Delta log work on the driver). */
+    private static final int PARALLEL_READS = 4;
 
     private PublishJob() {}
 
-    /** @param resultsReplaced whether show/KPI tables were rewritten (false when gold was unchanged) */
-    public record Result(boolean resultsReplaced, int shows, int minutes, List<String> runsRecorded) {}
+    /**
+     * @param resultsReplaced whether the results tables were rewritten (false when gold was unchanged)
+     * @param copyMillis per serving table, the time its COPY took (empty when nothing was replaced)
+     */
+    public record Result(boolean resultsReplaced, int shows, int minutes, List<String> runsRecorded,
+            Map<String, Long> copyMillis) {}
 
     public static Result publish(SparkSession spark, Lake lake, ServingDatabase db, RunRecord run, Instant now) {
         db.migrate();
-        Map<String, Long> goldVersions = new LinkedHashMap<>();
-        for (String t : GOLD_TABLES) {
-            goldVersions.put(t, Lake.version(spark, lake.gold(t)));
-        }
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_READS, r -> {
+            Thread t = new Thread(r, "publish-read");
+            t.setDaemon(true);
+            return t;
+        });
         try (Connection c = db.connect()) {
+            Map<String, Long> goldVersions = goldVersions(spark, lake, pool);
             Map<String, Long> published = publishedVersions(c);
             boolean replace = goldVersions.values().stream().allMatch(v -> v >= 0) && !goldVersions.equals(published);
-            int shows = 0;
-            int minutes = 0;
+            Map<String, Integer> rows = new LinkedHashMap<>();
+            Map<String, Long> copyMillis = new LinkedHashMap<>();
             Instant dataThrough = dataThrough(spark, lake);
             if (replace) {
+                Map<String, List<ServingColumn>> columns = servingColumns(c);
+                Map<String, Future<CsvCopy.Rendered>> rendered = new LinkedHashMap<>();
+                for (ServingTables.Copy t : ServingTables.TABLES) {
+                    List<ServingColumn> cols = columns.get(t.serving());
+                    if (cols == null) {
+                        throw new IllegalStateException("Serving table " + t.serving() + " (copied from gold "
+                                + t.gold() + ") does not exist in " + db + "; the migrations and the jobs disagree.");
+                    }
+                    long version = goldVersions.get(t.gold());
+                    rendered.put(t.serving(), pool.submit(() -> render(spark, lake, t, version, cols)));
+                }
                 writeDefinitions(c);
-                Dataset<Row> showRows = Lake.read(spark, lake.silver("shows"));
-                shows = writeShows(c, showRows, showKpis(spark, lake), now, dataThrough);
-                minutes = copyRows(c, "show_minute", MINUTE_COLUMNS, Lake.read(spark, lake.gold("show_minute")), true);
-                copyRows(c, "show_moment", MOMENT_COLUMNS, Lake.read(spark, lake.gold("show_moment")), true);
-                writeExperiments(c, Lake.read(spark, lake.gold("experiment_summary")), now, dataThrough);
-                copyRows(c, "experiment_variant", VARIANT_COLUMNS, Lake.read(spark, lake.gold("experiment_variant")),
-                        false);
-                copyRows(c, "experiment_result", RESULT_COLUMNS, Lake.read(spark, lake.gold("experiment_result")),
-                        false);
-                copyRows(c, "experiment_incremental", INCREMENTAL_COLUMNS,
-                        Lake.read(spark, lake.gold("experiment_incremental")), false);
-                replaceRows(c, "store_attribution", ATTRIBUTION_COLUMNS, Lake.read(spark, lake.gold("store_attribution")));
-                replaceRows(c, "retention_cohort", RETENTION_COLUMNS, Lake.read(spark, lake.gold("retention_cohort")));
-                replaceRows(c, "channel_month", CHANNEL_MONTH_COLUMNS, Lake.read(spark, lake.gold("channel_month")));
-                replaceRows(c, "omnichannel_period", PERIOD_COLUMNS, Lake.read(spark, lake.gold("omnichannel_period")));
-                replaceRows(c, "influenced_revenue", CHANNEL_MONTH_COLUMNS,
-                        Lake.read(spark, lake.gold("influenced_revenue")));
+                List<ServingTables.Copy> reversed = new ArrayList<>(ServingTables.TABLES);
+                Collections.reverse(reversed);
+                try (Statement s = c.createStatement()) {
+                    for (ServingTables.Copy t : reversed) { // tables that reference another one first
+                        s.execute("DELETE FROM " + t.serving());
+                    }
+                }
+                for (ServingTables.Copy t : ServingTables.TABLES) {
+                    CsvCopy.Rendered r = await(rendered.get(t.serving()));
+                    long t0 = System.nanoTime();
+                    CsvCopy.copyIn(c, t.serving(), columns.get(t.serving()).stream().map(ServingColumn::name).toList(), r);
+                    copyMillis.put(t.serving(), (System.nanoTime() - t0) / 1_000_000);
+                    rows.put(t.serving(), r.rows());
+                }
                 writePublishState(c, goldVersions, run.runId(), now);
             }
             List<String> runs = writeRuns(c, spark, lake, run);
             recordDataThrough(c, run.runId(), dataThrough);
             c.commit();
-            return new Result(replace, shows, minutes, runs);
+            return new Result(replace, rows.getOrDefault("show", 0), rows.getOrDefault("show_minute", 0), runs,
+                    copyMillis);
         } catch (SQLException e) {
             throw new IllegalStateException("Publishing to " + db + " failed: " + e.getMessage()
                     + ". Nothing was changed (the transaction was rolled back).", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The Delta version of every gold table copied (-1 for one that does not exist yet), in list order. */
+    private static Map<String, Long> goldVersions(SparkSession spark, Lake lake, ExecutorService pool) {
+        Map<String, Future<Long>> futures = new LinkedHashMap<>();
+        for (ServingTables.Copy t : ServingTables.TABLES) {
+            futures.put(t.gold(), pool.submit(() -> Lake.version(spark, lake.gold(t.gold()))));
+        }
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Future<Long>> e : futures.entrySet()) {
+            out.put(e.getKey(), await(e.getValue()));
+        }
+        return out;
+    }
+
+    /** A serving table's column as PostgreSQL's catalog describes it. */
+    record ServingColumn(String name, String type) {}
+
+    /** The columns of every table of the current schema, in their order. */
+    static Map<String, List<ServingColumn>> servingColumns(Connection c) throws SQLException {
+        Map<String, List<ServingColumn>> out = new HashMap<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                        + "WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position")) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new ServingColumn(rs.getString(2), rs.getString(3)));
+            }
+        }
+        return out;
+    }
+
+    /** Reads a gold table at the given version and renders the serving table's columns of it as CSV. */
+    private static CsvCopy.Rendered render(SparkSession spark, Lake lake, ServingTables.Copy t, long version,
+            List<ServingColumn> columns) {
+        Dataset<Row> gold = spark.read().format("delta").option("versionAsOf", version).load(lake.gold(t.gold()));
+        checkColumns(t, gold.schema(), columns);
+        Dataset<Row> selected = gold.select(columns.stream().map(c -> col(c.name())).toArray(Column[]::new));
+        return CsvCopy.render(selected.schema(), selected.collectAsList().iterator());
+    }
+
+    /**
+     * Every column of the serving table must be in the gold table with a type PostgreSQL can take it as; gold may
+     * hold more (what notebooks and later steps read).
+     *
+     * @throws IllegalStateException naming the gold table, the serving table and the column
+     */
+    static void checkColumns(ServingTables.Copy t, StructType gold, List<ServingColumn> serving) {
+        Map<String, DataType> goldTypes = new HashMap<>();
+        for (StructField f : gold.fields()) {
+            goldTypes.put(f.name().toLowerCase(Locale.ROOT), f.dataType());
+        }
+        for (ServingColumn c : serving) {
+            DataType type = goldTypes.get(c.name());
+            if (type == null) {
+                throw new IllegalStateException("Gold table " + t.gold() + " has no column " + c.name()
+                        + ", which serving table " + t.serving() + " needs (" + c.type() + "); gold has "
+                        + String.join(", ", gold.fieldNames()) + ".");
+            }
+            if (!compatible(type, c.type())) {
+                throw new IllegalStateException("Column " + c.name() + " of gold table " + t.gold() + " is "
+                        + type.simpleString() + ", but serving table " + t.serving() + " declares it " + c.type()
+                        + ".");
+            }
+        }
+    }
+
+    /** Whether a value of the Spark type goes into a PostgreSQL column of {@code pgType} without loss. */
+    static boolean compatible(DataType spark, String pgType) {
+        boolean integral = spark instanceof ByteType || spark instanceof ShortType || spark instanceof IntegerType
+                || spark instanceof LongType;
+        return switch (pgType) {
+            case "text", "character varying" -> spark instanceof StringType;
+            case "smallint", "integer", "bigint" -> integral;
+            case "numeric" -> integral || spark instanceof DecimalType;
+            case "double precision", "real" -> integral || spark instanceof DoubleType || spark instanceof FloatType
+                    || spark instanceof DecimalType;
+            case "boolean" -> spark instanceof BooleanType;
+            case "timestamp with time zone", "timestamp without time zone" -> spark instanceof TimestampType;
+            case "date" -> spark instanceof DateType;
+            case "ARRAY" -> spark instanceof ArrayType a && a.elementType() instanceof StringType;
+            default -> false;
+        };
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Publishing was interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
         }
     }
 
@@ -129,14 +237,6 @@ public final class PublishJob {
         }
         List<Row> rows = Lake.read(spark, lake.gold("data_through")).select("data_through").collectAsList();
         return rows.isEmpty() || rows.get(0).isNullAt(0) ? null : rows.get(0).getTimestamp(0).toInstant();
-    }
-
-    /**
-     * Whether a window ending at {@code windowEnd} has closed: both the clock and the data have passed its end
-     * (SPEC section 2; closed at exactly the end). With no data through (no data at all) the clock alone decides.
-     */
-    public static boolean windowClosed(Instant windowEnd, Instant now, Instant dataThrough) {
-        return !now.isBefore(windowEnd) && (dataThrough == null || !dataThrough.isBefore(windowEnd));
     }
 
     /** The data through of the results in the serving tables after this run, on its {@code pipeline_run} row. */
@@ -166,7 +266,8 @@ public final class PublishJob {
             }
         }
         Map<String, Long> ordered = new LinkedHashMap<>();
-        for (String t : GOLD_TABLES) {
+        for (ServingTables.Copy copy : ServingTables.TABLES) {
+            String t = copy.gold();
             if (out.containsKey(t)) {
                 ordered.put(t, out.get(t));
             }
@@ -209,147 +310,6 @@ public final class PublishJob {
                 ps.setBoolean(8, m.goalAllowed());
                 ps.setObject(9, m.finalAfter() == null ? null : m.finalAfter().toSeconds());
                 ps.setInt(10, order++);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static int writeShows(Connection c, Dataset<Row> shows, Dataset<Row> kpis, Instant now,
-            Instant dataThrough) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("DELETE FROM show_minute");
-            s.execute("DELETE FROM show_kpi");
-            s.execute("DELETE FROM show_moment");
-            s.execute("DELETE FROM show");
-        }
-        List<Row> showRows = shows.orderBy("starts_at", "show_id").collectAsList();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO show (show_id, title, host, starts_at, ends_at, "
-                + "experiment_id, channel, featured_skus) VALUES (?,?,?,?,?,?,?,?)")) {
-            for (Row r : showRows) {
-                ps.setString(1, r.getAs("show_id"));
-                ps.setString(2, r.getAs("title"));
-                ps.setString(3, r.getAs("host"));
-                ps.setTimestamp(4, r.getAs("starts_at"));
-                ps.setTimestamp(5, r.getAs("ends_at"));
-                ps.setString(6, r.getAs("experiment_id"));
-                ps.setString(7, r.getAs("channel"));
-                List<String> skus = r.isNullAt(r.fieldIndex("featured_skus")) ? null : r.getList(r.fieldIndex("featured_skus"));
-                ps.setArray(8, skus == null ? null : c.createArrayOf("text", skus.toArray()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        Map<String, Timestamp> endsAt = new LinkedHashMap<>();
-        for (Row r : showRows) {
-            endsAt.put(r.getAs("show_id"), r.getAs("ends_at"));
-        }
-        String cols = String.join(", ", KPI_COLUMNS);
-        String marks = "?,".repeat(KPI_COLUMNS.size() + 5) + "?";
-        List<Row> kpiRows = kpis.filter(col("show_id").isin(endsAt.keySet().toArray())).collectAsList();
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO show_kpi (show_id, " + cols
-                + ", status, final_at, run_id, computed_at, data_through) VALUES (" + marks + ")")) {
-            for (Row r : kpiRows) {
-                String showId = r.getAs("show_id");
-                int i = 1;
-                ps.setString(i++, showId);
-                for (String k : KPI_COLUMNS) {
-                    ps.setObject(i++, r.isNullAt(r.fieldIndex(k)) ? null : r.get(r.fieldIndex(k)));
-                }
-                Instant finalAt = endsAt.get(showId).toInstant().plus(FINAL_AFTER_SHOW_END);
-                ps.setString(i++, windowClosed(finalAt, now, dataThrough) ? "final" : "provisional");
-                ps.setTimestamp(i++, Timestamp.from(finalAt));
-                ps.setString(i++, r.getAs("run_id"));
-                ps.setTimestamp(i++, r.getAs("computed_at"));
-                ps.setTimestamp(i, dataThrough == null ? null : Timestamp.from(dataThrough));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        return showRows.size();
-    }
-
-    /**
-     * The show KPIs as served: gold show_kpi (per show, incremental) with the cross-show gold tables
-     * (retention, store visits) joined in. An experiment's incremental visits are not a show's KPI: they go
-     * to {@code experiment_incremental}.
-     */
-    static Dataset<Row> showKpis(SparkSession spark, Lake lake) {
-        return Lake.read(spark, lake.gold("show_kpi"))
-                .join(Lake.read(spark, lake.gold("show_retention")), new String[] {"show_id"}, "left")
-                .join(Lake.read(spark, lake.gold("show_visits")), new String[] {"show_id"}, "left");
-    }
-
-    /** Empties a serving table and copies a gold table into it. */
-    private static int replaceRows(Connection c, String table, List<String> columns, Dataset<Row> rows)
-            throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("DELETE FROM " + table);
-        }
-        return copyRows(c, table, columns, rows, false);
-    }
-
-    /**
-     * Inserts every row of a gold table into the serving table of the same columns. With
-     * {@code onlyKnownShows}, rows of a show missing from {@code show} are skipped (a show row that
-     * never arrived cannot be displayed).
-     */
-    private static int copyRows(Connection c, String table, List<String> columns, Dataset<Row> rows,
-            boolean onlyKnownShows) throws SQLException {
-        String marks = String.join(",", java.util.Collections.nCopies(columns.size(), "?"));
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") "
-                + (onlyKnownShows ? "SELECT " + marks + " WHERE EXISTS (SELECT 1 FROM show WHERE show_id = ?)"
-                        : "VALUES (" + marks + ")");
-        int n = 0;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (java.util.Iterator<Row> it = rows.select(columns.stream().map(org.apache.spark.sql.functions::col)
-                    .toArray(org.apache.spark.sql.Column[]::new)).toLocalIterator(); it.hasNext();) {
-                Row r = it.next();
-                for (int i = 0; i < columns.size(); i++) {
-                    ps.setObject(i + 1, r.isNullAt(i) ? null : r.get(i));
-                }
-                if (onlyKnownShows) {
-                    ps.setString(columns.size() + 1, r.getString(0));
-                }
-                ps.addBatch();
-                if (++n % 5000 == 0) {
-                    ps.executeBatch();
-                }
-            }
-            ps.executeBatch();
-        }
-        return n;
-    }
-
-    private static void writeExperiments(Connection c, Dataset<Row> summaries, Instant now, Instant dataThrough)
-            throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("DELETE FROM experiment_result");
-            s.execute("DELETE FROM experiment_incremental");
-            s.execute("DELETE FROM experiment_variant");
-            s.execute("DELETE FROM experiment");
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO experiment (experiment_id, name, hypothesis, "
-                + "primary_metric, control_variant, starts_at, ends_at, assigned, srm_p_value, srm_flagged, "
-                + "srm_error_code, last_show_end, status, final_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            for (Row r : summaries.collectAsList()) {
-                ps.setString(1, r.getAs("experiment_id"));
-                ps.setString(2, r.getAs("name"));
-                ps.setString(3, r.getAs("hypothesis"));
-                ps.setString(4, r.getAs("primary_metric"));
-                ps.setString(5, r.getAs("control_variant"));
-                ps.setTimestamp(6, r.getAs("starts_at"));
-                ps.setTimestamp(7, r.getAs("ends_at"));
-                ps.setLong(8, r.<Long>getAs("assigned"));
-                ps.setObject(9, r.getAs("srm_p_value"));
-                ps.setBoolean(10, r.<Boolean>getAs("srm_flagged"));
-                ps.setString(11, r.getAs("srm_error_code"));
-                Timestamp lastShow = r.getAs("last_show_end");
-                Timestamp end = lastShow != null ? lastShow : r.getAs("ends_at");
-                ps.setTimestamp(12, lastShow);
-                Instant finalAt = end == null ? null : end.toInstant().plus(EXPERIMENT_FINAL_AFTER_LAST_SHOW);
-                ps.setString(13, finalAt != null && windowClosed(finalAt, now, dataThrough) ? "final" : "provisional");
-                ps.setTimestamp(14, finalAt == null ? null : Timestamp.from(finalAt));
                 ps.addBatch();
             }
             ps.executeBatch();

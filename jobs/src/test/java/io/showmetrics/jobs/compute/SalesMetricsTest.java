@@ -19,8 +19,10 @@ import static io.showmetrics.jobs.support.Rows.withdrawn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.showmetrics.core.windows.Windows;
 import io.showmetrics.runtime.TestSparkSession;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -68,10 +70,27 @@ class SalesMetricsTest {
     @Nested
     class ShowSales {
         private Row kpis(List<Row> viewerEvents, Row... orders) {
+            return kpis(Windows.DEFAULTS, viewerEvents, orders);
+        }
+
+        private Row kpis(Windows windows, List<Row> viewerEvents, Row... orders) {
             Dataset<Row> shows = frame(spark, SHOWS, List.of(show("s1", 30)));
             Dataset<Row> v = frame(spark, VIEWER_EVENTS, viewerEvents);
             Dataset<Row> intervals = ViewerMetrics.presenceIntervals(v, shows);
-            return only(SalesMetrics.salesKpis(shows, v, intervals, net(orders)));
+            return only(SalesMetrics.salesKpis(shows, v, intervals, net(orders), windows));
+        }
+
+        @Test
+        void aShorterConversionWindowDropsTheBuyerAtHourTwenty() {
+            List<Row> events = List.of(loggedIn("s1", "v1", "c1", "join", 60), loggedIn("s1", "v2", "c2", "join", 60));
+            Row[] orders = {order("w1", "A", 1800 + 20 * HOUR, 1, "40.00", "c1", null, "web"), // 20 h after the end
+                order("w2", "A", 1800 + 11 * HOUR, 1, "5.00", "c2", null, "app")};
+            Row standard = kpis(events, orders);
+            assertThat(standard.<Long>getAs("buyers_24h")).isEqualTo(2L);
+            assertThat(standard.<BigDecimal>getAs("gmv_24h")).isEqualByComparingTo("45.00");
+            Row twelveHours = kpis(Windows.DEFAULTS.withConversion(Duration.ofHours(12)), events, orders);
+            assertThat(twelveHours.<Long>getAs("buyers_24h")).isEqualTo(1L);
+            assertThat(twelveHours.<BigDecimal>getAs("gmv_24h")).isEqualByComparingTo("5.00");
         }
 
         @Test
