@@ -32,9 +32,13 @@ import org.apache.spark.sql.types.StructType;
  * id, any order inside its 24-hour conversion window (a viewer may buy on the web; for a cancel or
  * return, any row of the same order line counts, so the show of the original purchase is re-opened),
  * and stock rows before its live window ends. The first run, or {@code full}, recomputes everything.
- * Net order lines and the cross-show metrics (experiments, retention, store-visit attribution,
- * omnichannel) are recomputed whole whenever anything is pending: they relate every show and customer to
- * each other.
+ * Experiments are recomputed per experiment, only those the runs touched ({@link #touchedExperiments}).
+ * Net order lines and the other cross-show metrics (retention, store-visit attribution, omnichannel) are
+ * recomputed whole whenever anything is pending: they relate every show and customer to each other.
+ *
+ * <p>A run reads each shared bronze input once (cached), keeps what it writes in memory instead of reading it
+ * back, and writes independent tables side by side ({@link TableWrites}); the ingest runs are marked computed
+ * only after every table has committed.
  *
  * <p>Tables written: silver {@code shows}, {@code presence}, {@code viewer_customers},
  * {@code net_order_lines}; gold {@code show_kpi}, {@code show_minute}, {@code show_moment},
@@ -90,36 +94,83 @@ public final class ComputeJob {
         Dataset<Row> allShows = latestShows(Lake.read(spark, lake.bronze("shows"))).cache();
         boolean everything = full || first;
         Set<String> affected = everything ? Set.of() : affectedShows(spark, lake, pending, allShows, windows);
-        Column inScope = everything ? lit(true) : col("show_id").isin(affected.toArray());
-        String replaceWhere = everything ? null : "show_id IN (" + sqlList(affected) + ")";
-
-        log.accept("net order lines");
-        write(SalesMetrics.netOrderLines(Lake.read(spark, lake.bronze("orders"))), lake.silver("net_order_lines"), null);
-        Dataset<Row> netLines = Lake.read(spark, lake.silver("net_order_lines")).cache();
-
-        if (everything || !affected.isEmpty()) {
-            computeShows(spark, lake, allShows.filter(inScope).cache(), inScope, replaceWhere, netLines, runId, now, windows,
-                    log);
-        }
-
-        log.accept("experiments");
-        computeExperiments(spark, lake, allShows, netLines);
-        log.accept("retention, store visits, omnichannel");
-        Instant dataThrough = computeDataThrough(spark, lake, runId, now);
-        computeCrossShow(spark, lake, allShows, netLines, dataThrough);
-        ServingTables.write(spark, lake, now, dataThrough, windows);
-        netLines.unpersist();
-        allShows.unpersist();
-        appendComputeLog(spark, lake, pending, runId, now);
         Set<String> computed = everything
                 ? new LinkedHashSet<>(allShows.select("show_id").as(Encoders.STRING()).collectAsList())
                 : affected;
+        Column inScope = everything ? lit(true) : col("show_id").isin(affected.toArray());
+        String replaceWhere = everything ? null : "show_id IN (" + sqlList(affected) + ")";
+
+        Inputs in = Inputs.read(spark, lake);
+        Instant dataThrough;
+        try (TableWrites writes = new TableWrites(WRITE_THREADS)) {
+            log.accept("net order lines");
+            // Kept in memory for this run: the table written is exactly these rows.
+            Dataset<Row> netLines = SalesMetrics.netOrderLines(in.orders()).cache();
+            in.releaseLater(netLines);
+            writes.write(netLines, lake.silver("net_order_lines"), null);
+
+            if (everything || !affected.isEmpty()) {
+                computeShows(spark, lake, writes, in, allShows.filter(inScope).cache(), inScope, replaceWhere,
+                        netLines, runId, now, windows, log);
+            }
+
+            log.accept("experiments");
+            boolean experimentsExist = EXPERIMENT_TABLES.stream().allMatch(t -> Lake.exists(spark, lake.gold(t)));
+            Set<String> touchedExperiments = everything || !experimentsExist ? null
+                    : touchedExperiments(spark, lake, in, pending, affected, allShows);
+            ExperimentScope experiments = computeExperiments(spark, lake, writes, in, allShows, netLines,
+                    touchedExperiments);
+            log.accept("retention, store visits, omnichannel");
+            dataThrough = computeDataThrough(spark, lake, writes, in, runId, now);
+            // Cross-show metrics read the silver tables whole (shows not recomputed this run included).
+            writes.await();
+            computeCrossShow(spark, lake, writes, in, allShows, netLines, experiments, dataThrough);
+        } finally {
+            in.unpersist();
+            allShows.unpersist();
+        }
+        // The dashboard's shapes of the gold tables, from what every write above committed.
+        ServingTables.write(spark, lake, now, dataThrough, windows);
+        appendComputeLog(spark, lake, pending, runId, now);
         return new Result(pending, computed, everything);
     }
 
-    private static void computeShows(SparkSession spark, Lake lake, Dataset<Row> shows, Column inScope,
-            String replaceWhere, Dataset<Row> netLines, String runId, Instant now, Windows windows, Consumer<String> log) {
-        Dataset<Row> viewerEvents = Lake.read(spark, lake.bronze("viewer_events")).filter(inScope)
+    /** Independent table writes run side by side (see {@link TableWrites}); 2 cores are enough to overlap them. */
+    static final int WRITE_THREADS = 4;
+
+    /** Bronze inputs that several steps read, read once per run. */
+    record Inputs(Dataset<Row> orders, Dataset<Row> viewerEvents, Dataset<Row> visits, Dataset<Row> experiments,
+            List<Dataset<Row>> cached) {
+        static Inputs read(SparkSession spark, Lake lake) {
+            Inputs in = new Inputs(Lake.read(spark, lake.bronze("orders")).cache(),
+                    Lake.read(spark, lake.bronze("viewer_events")),
+                    Lake.read(spark, lake.bronze("store_visits")).cache(),
+                    ExperimentMetrics.latestExperiments(Lake.read(spark, lake.bronze("experiments"))).cache(),
+                    new ArrayList<>());
+            in.releaseLater(in.orders(), in.visits(), in.experiments());
+            return in;
+        }
+
+        /** Cached datasets that writes still running may read: released by {@link #unpersist} at the end. */
+        @SafeVarargs
+        final void releaseLater(Dataset<Row>... datasets) {
+            synchronized (cached) {
+                cached.addAll(List.of(datasets));
+            }
+        }
+
+        void unpersist() {
+            synchronized (cached) {
+                cached.forEach(Dataset::unpersist);
+                cached.clear();
+            }
+        }
+    }
+
+    private static void computeShows(SparkSession spark, Lake lake, TableWrites writes, Inputs in,
+            Dataset<Row> shows, Column inScope, String replaceWhere, Dataset<Row> netLines, String runId, Instant now,
+            Windows windows, Consumer<String> log) {
+        Dataset<Row> viewerEvents = in.viewerEvents().filter(inScope)
                 .select("show_id", "viewer_id", "type", "ts", "replay", "customer_id");
         Dataset<Row> chat = Lake.read(spark, lake.bronze("chat_events")).filter(inScope)
                 .select("show_id", "viewer_id", "type", "ts");
@@ -128,13 +179,15 @@ public final class ComputeJob {
         Dataset<Row> moments = Lake.read(spark, lake.bronze("show_moments")).filter(inScope);
         Dataset<Row> stock = Lake.read(spark, lake.bronze("stock"));
 
-        write(shows, lake.silver("shows"), replaceWhere);
-        write(viewerEvents.filter(org.apache.spark.sql.functions.coalesce(col("replay"), lit(false)).equalTo(false)
-                        .and(col("customer_id").isNotNull())).select("show_id", "viewer_id", "customer_id").distinct(),
+        writes.write(shows, lake.silver("shows"), replaceWhere);
+        writes.write(viewerEvents.filter(org.apache.spark.sql.functions.coalesce(col("replay"), lit(false))
+                        .equalTo(false).and(col("customer_id").isNotNull()))
+                        .select("show_id", "viewer_id", "customer_id").distinct(),
                 lake.silver("viewer_customers"), replaceWhere);
         log.accept("presence intervals");
-        write(ViewerMetrics.presenceIntervals(viewerEvents, shows), lake.silver("presence"), replaceWhere);
-        Dataset<Row> intervals = Lake.read(spark, lake.silver("presence")).filter(inScope).cache();
+        // Kept in memory for this run: the rows written are the in-scope rows of the table afterwards.
+        Dataset<Row> intervals = ViewerMetrics.presenceIntervals(viewerEvents, shows).cache();
+        writes.write(intervals, lake.silver("presence"), replaceWhere);
 
         log.accept("show KPIs");
         Dataset<Row> kpis = ViewerMetrics.showKpis(shows, viewerEvents, intervals, chat, player)
@@ -150,7 +203,7 @@ public final class ComputeJob {
                         .cast("decimal(20,4)"))
                 .withColumn("run_id", lit(runId))
                 .withColumn("computed_at", lit(java.sql.Timestamp.from(now)));
-        write(kpis, lake.gold("show_kpi"), replaceWhere);
+        writes.write(kpis, lake.gold("show_kpi"), replaceWhere);
 
         log.accept("per-minute series");
         Dataset<Row> minutes = ViewerMetrics.showMinutes(shows, intervals, chat, player)
@@ -158,95 +211,152 @@ public final class ComputeJob {
                 .withColumn("orders", org.apache.spark.sql.functions.coalesce(col("orders"), lit(0L)))
                 .withColumn("gmv", org.apache.spark.sql.functions.coalesce(col("gmv"),
                         lit(0).cast("decimal(20,4)")).cast("decimal(20,4)"));
-        write(minutes, lake.gold("show_minute"), replaceWhere);
+        writes.write(minutes, lake.gold("show_minute"), replaceWhere);
 
         log.accept("show moments");
-        write(SalesMetrics.momentEffects(moments, intervals, player, netLines), lake.gold("show_moment"), replaceWhere);
-        intervals.unpersist();
-        shows.unpersist();
+        writes.write(SalesMetrics.momentEffects(moments, intervals, player, netLines), lake.gold("show_moment"),
+                replaceWhere);
+        in.releaseLater(shows, intervals);
     }
 
-    private static void computeExperiments(SparkSession spark, Lake lake, Dataset<Row> shows, Dataset<Row> netLines) {
-        Dataset<Row> experiments = ExperimentMetrics.latestExperiments(Lake.read(spark, lake.bronze("experiments")));
+    /** The gold tables of experiments: one row set per experiment, replaced per experiment. */
+    static final List<String> EXPERIMENT_TABLES = List.of("experiment_stats", "experiment_result",
+            "experiment_summary", "experiment_variant", "experiment_incremental");
+
+    /**
+     * Writes the experiment tables for the experiments in scope (every one when {@code touched} is null, only
+     * {@code touched} otherwise, their rows replaced per experiment); returns the sufficient statistics of those
+     * experiments (cached until the end of the run) and the experiments themselves, or null with none in scope.
+     */
+    private static ExperimentScope computeExperiments(SparkSession spark, Lake lake, TableWrites writes, Inputs in,
+            Dataset<Row> shows, Dataset<Row> netLines, Set<String> touched) {
+        if (touched != null && touched.isEmpty()) {
+            return null;
+        }
+        Dataset<Row> experiments = touched == null ? in.experiments()
+                : in.experiments().filter(col("experiment_id").isin(touched.toArray()));
+        String replaceWhere = touched == null ? null : "experiment_id IN (" + sqlList(touched) + ")";
         Dataset<Row> assigned = ExperimentMetrics.assignedCustomers(experiments,
                 Lake.read(spark, lake.bronze("assignments")), shows);
-        Dataset<Row> perCustomer = ExperimentMetrics.customerMetrics(assigned, netLines,
-                Lake.read(spark, lake.bronze("store_visits")));
-        write(ExperimentMetrics.sufficientStatistics(perCustomer), lake.gold("experiment_stats"), null);
-        ExperimentMetrics.Results results = ExperimentMetrics.results(spark, experiments,
-                Lake.read(spark, lake.gold("experiment_stats")));
-        write(results.results(), lake.gold("experiment_result"), null);
+        Dataset<Row> perCustomer = ExperimentMetrics.customerMetrics(assigned, netLines, in.visits());
+        Dataset<Row> stats = ExperimentMetrics.sufficientStatistics(perCustomer).cache();
+        in.releaseLater(stats);
+        writes.write(stats, lake.gold("experiment_stats"), replaceWhere);
+        ExperimentMetrics.Results results = ExperimentMetrics.results(spark, experiments, stats);
+        writes.write(results.results(), lake.gold("experiment_result"), replaceWhere);
         Dataset<Row> lastShow = shows.filter(col("experiment_id").isNotNull()).groupBy("experiment_id")
                 .agg(max(col("ends_at")).as("last_show_end"));
-        write(experiments.select("experiment_id", "name", "hypothesis", "primary_metric", "control_variant",
+        writes.write(experiments.select("experiment_id", "name", "hypothesis", "primary_metric", "control_variant",
                         "starts_at", "ends_at", "expected_split").join(results.summaries(), "experiment_id")
                         .join(lastShow, new String[] {"experiment_id"}, "left"),
-                lake.gold("experiment_summary"), null);
-        write(results.variants(), lake.gold("experiment_variant"), null);
+                lake.gold("experiment_summary"), replaceWhere);
+        writes.write(results.variants(), lake.gold("experiment_variant"), replaceWhere);
+        return new ExperimentScope(experiments, stats, replaceWhere);
+    }
+
+    /** The experiments a run computes, their sufficient statistics, and the rows they replace (null: all). */
+    record ExperimentScope(Dataset<Row> experiments, Dataset<Row> stats, String replaceWhere) {}
+
+    /**
+     * Experiments whose numbers the given ingest runs can change: those with a new experiment or assignment
+     * row, those of a show the runs touched (any loaded version of its row: its last show end may move), and
+     * those with an assigned customer who has a touched order line (any row of it) or a new store visit in
+     * {@code [pre-period start, store-visit window end)}, the widest span any of their metrics reads.
+     *
+     * @param affectedShows the shows this run recomputes
+     */
+    static Set<String> touchedExperiments(SparkSession spark, Lake lake, Inputs in, List<String> ingestRuns,
+            Set<String> affectedShows, Dataset<Row> shows) {
+        Column fromRuns = col("_run_id").isin(ingestRuns.toArray());
+        Dataset<Row> ids = Lake.read(spark, lake.bronze("experiments")).filter(fromRuns).select("experiment_id")
+                .union(Lake.read(spark, lake.bronze("assignments")).filter(fromRuns).select("experiment_id"));
+        if (!affectedShows.isEmpty()) {
+            ids = ids.union(Lake.read(spark, lake.bronze("shows"))
+                    .filter(col("show_id").isin(affectedShows.toArray()).and(col("experiment_id").isNotNull()))
+                    .select("experiment_id"));
+        }
+        Dataset<Row> orders = in.orders();
+        Dataset<Row> touchedRows = orders.join(orders.filter(fromRuns).select("order_id", "line_no").distinct(),
+                        new String[] {"order_id", "line_no"}, "left_semi")
+                .select(col("customer_id"), unix_millis(col("ts")).as("t_ms"))
+                .union(in.visits().filter(fromRuns).select(col("customer_id"), unix_millis(col("ts")).as("t_ms")))
+                .filter(col("customer_id").isNotNull());
+        Dataset<Row> assigned = ExperimentMetrics.assignedCustomers(in.experiments(),
+                Lake.read(spark, lake.bronze("assignments")), shows);
+        ids = ids.union(assigned.join(touchedRows, "customer_id")
+                .filter(col("t_ms").geq(col("pre_start_ms")).and(col("t_ms").lt(col("visit_end_ms"))))
+                .select("experiment_id"));
+        return new LinkedHashSet<>(ids.filter(col("experiment_id").isNotNull()).distinct()
+                .as(Encoders.STRING()).collectAsList());
     }
 
     /** Writes {@code gold/data_through} (one row, with the run id and clock) and returns the data through. */
-    private static Instant computeDataThrough(SparkSession spark, Lake lake, String runId, Instant now) {
-        Dataset<Row> row = DataThrough.dataThrough(Lake.read(spark, lake.bronze("viewer_events")),
-                        Lake.read(spark, lake.bronze("orders")), Lake.read(spark, lake.bronze("store_visits")))
+    private static Instant computeDataThrough(SparkSession spark, Lake lake, TableWrites writes, Inputs in,
+            String runId, Instant now) {
+        Dataset<Row> row = DataThrough.dataThrough(in.viewerEvents(), in.orders(), in.visits())
                 .withColumn("run_id", lit(runId))
                 .withColumn("computed_at", lit(java.sql.Timestamp.from(now)));
-        write(row, lake.gold("data_through"), null);
-        return DataThrough.instant(Lake.read(spark, lake.gold("data_through")).head());
+        Row through = row.head();
+        writes.write(spark.createDataFrame(List.of(through), row.schema()), lake.gold("data_through"), null);
+        return DataThrough.instant(through);
     }
 
     /**
      * Metrics that relate shows, customers and channels across the whole history (retention, store-visit
      * attribution, omnichannel): recomputed whole from silver on every run that has anything new.
      */
-    private static void computeCrossShow(SparkSession spark, Lake lake, Dataset<Row> shows, Dataset<Row> netLines,
-            Instant dataThrough) {
+    private static void computeCrossShow(SparkSession spark, Lake lake, TableWrites writes, Inputs in,
+            Dataset<Row> shows, Dataset<Row> netLines, ExperimentScope experiments, Instant dataThrough) {
         Dataset<Row> presence = Lake.read(spark, lake.silver("presence")).filter(col("replay").equalTo(false))
                 .join(Lake.read(spark, lake.silver("viewer_customers")), new String[] {"show_id", "viewer_id"})
                 .select("show_id", "customer_id", "start_ms", "end_ms").cache();
         Dataset<Row> watched = presence.select("customer_id", "show_id").distinct()
                 .join(shows.select(col("show_id"), unix_millis(col("ends_at")).as("end_ms")), "show_id").cache();
-        write(RetentionMetrics.showRetention(shows, presence), lake.gold("show_retention"), null);
+        writes.write(RetentionMetrics.showRetention(shows, presence), lake.gold("show_retention"), null);
 
-        Dataset<Row> viewerActivity = RetentionMetrics.viewerActivity(presence);
-        Dataset<Row> viewerCohorts = RetentionMetrics.cohorts(viewerActivity);
         Dataset<Row> customers = Lake.read(spark, lake.bronze("customers"));
-        Dataset<Row> viewerEvents = Lake.read(spark, lake.bronze("viewer_events"))
-                .select("show_id", "customer_id", "ts", "channel", "replay");
-        Dataset<Row> viewerCells = RetentionMetrics.cohortCells("viewer", viewerActivity,
-                RetentionMetrics.segments(viewerCohorts, customers,
-                        RetentionMetrics.firstViewerChannel(presence, viewerEvents)));
-        Dataset<Row> buyerActivity = RetentionMetrics.buyerActivity(netLines);
-        Dataset<Row> buyerCells = RetentionMetrics.cohortCells("buyer", buyerActivity,
-                RetentionMetrics.segments(RetentionMetrics.cohorts(buyerActivity), customers,
-                        RetentionMetrics.firstBuyerChannel(buyerActivity)));
-        write(viewerCells.unionByName(buyerCells), lake.gold("retention_cohort"), null);
+        writes.submit(() -> {
+            Dataset<Row> viewerActivity = RetentionMetrics.viewerActivity(presence);
+            Dataset<Row> viewerCohorts = RetentionMetrics.cohorts(viewerActivity);
+            Dataset<Row> viewerEvents = in.viewerEvents().select("show_id", "customer_id", "ts", "channel", "replay");
+            Dataset<Row> viewerCells = RetentionMetrics.cohortCells("viewer", viewerActivity,
+                    RetentionMetrics.segments(viewerCohorts, customers,
+                            RetentionMetrics.firstViewerChannel(presence, viewerEvents)));
+            Dataset<Row> buyerActivity = RetentionMetrics.buyerActivity(netLines);
+            Dataset<Row> buyerCells = RetentionMetrics.cohortCells("buyer", buyerActivity,
+                    RetentionMetrics.segments(RetentionMetrics.cohorts(buyerActivity), customers,
+                            RetentionMetrics.firstBuyerChannel(buyerActivity)));
+            TableWrites.overwrite(viewerCells.unionByName(buyerCells), lake.gold("retention_cohort"), null);
+        });
 
-        Dataset<Row> visits = Lake.read(spark, lake.bronze("store_visits"));
+        Dataset<Row> visits = in.visits();
         Dataset<Row> journeys = StoreVisitMetrics.journeys(visits, watched).cache();
-        Dataset<Row> credits = StoreVisitMetrics.credits(spark, journeys,
-                StoreVisitMetrics.fitMarkov(StoreVisitMetrics.paths(visits, watched)));
-        write(StoreVisitMetrics.storeAttribution(journeys, credits), lake.gold("store_attribution"), null);
-        write(StoreVisitMetrics.showVisits(journeys), lake.gold("show_visits"), null);
-        java.util.Map<String, String> controls = new java.util.HashMap<>();
-        for (Row e : ExperimentMetrics.latestExperiments(Lake.read(spark, lake.bronze("experiments")))
-                .select("experiment_id", "control_variant").collectAsList()) {
-            controls.put(e.getString(0), e.getString(1));
+        writes.submit(() -> {
+            Dataset<Row> credits = StoreVisitMetrics.credits(spark, journeys,
+                    StoreVisitMetrics.fitMarkov(StoreVisitMetrics.paths(visits, watched)));
+            TableWrites.overwrite(StoreVisitMetrics.storeAttribution(journeys, credits),
+                    lake.gold("store_attribution"), null);
+        });
+        writes.write(StoreVisitMetrics.showVisits(journeys), lake.gold("show_visits"), null);
+        if (experiments != null) {
+            java.util.Map<String, String> controls = new java.util.HashMap<>();
+            for (Row e : experiments.experiments().select("experiment_id", "control_variant").collectAsList()) {
+                controls.put(e.getString(0), e.getString(1));
+            }
+            writes.write(StoreVisitMetrics.incrementalVisits(spark, experiments.stats(), controls),
+                    lake.gold("experiment_incremental"), experiments.replaceWhere());
         }
-        write(StoreVisitMetrics.incrementalVisits(spark, Lake.read(spark, lake.gold("experiment_stats")), controls),
-                lake.gold("experiment_incremental"), null);
 
         Dataset<Row> visitFlags = visits.select("visit_id", "ts")
                 .join(journeys.select(col("visit_id"), lit(true).as("influenced")), new String[] {"visit_id"}, "left")
                 .select(col("visit_id"), col("ts"),
                         org.apache.spark.sql.functions.coalesce(col("influenced"), lit(false)).as("influenced"));
-        write(OmnichannelMetrics.channelMonth(netLines, dataThrough), lake.gold("channel_month"), null);
-        write(OmnichannelMetrics.periods(netLines, visitFlags, dataThrough), lake.gold("omnichannel_period"), null);
-        write(OmnichannelMetrics.influencedRevenue(netLines, watched, dataThrough), lake.gold("influenced_revenue"),
+        writes.write(OmnichannelMetrics.channelMonth(netLines, dataThrough), lake.gold("channel_month"), null);
+        writes.write(OmnichannelMetrics.periods(netLines, visitFlags, dataThrough), lake.gold("omnichannel_period"),
                 null);
-        journeys.unpersist();
-        watched.unpersist();
-        presence.unpersist();
+        writes.write(OmnichannelMetrics.influencedRevenue(netLines, watched, dataThrough),
+                lake.gold("influenced_revenue"), null);
+        in.releaseLater(journeys, watched, presence);
     }
 
     /** The latest row per show_id: the file loaded last wins (run, then file order, then line). */
@@ -312,17 +422,6 @@ public final class ComputeJob {
         }
         spark.createDataFrame(rows, COMPUTE_LOG_SCHEMA).write().format("delta").mode(SaveMode.Append)
                 .save(lake.gold("_compute_log"));
-    }
-
-    /** Overwrites a table, or only the rows matching {@code replaceWhere} when it exists. */
-    private static void write(Dataset<Row> data, String path, String replaceWhere) {
-        var writer = data.write().format("delta").mode(SaveMode.Overwrite);
-        if (replaceWhere != null && Lake.exists(data.sparkSession(), path)) {
-            writer = writer.option("replaceWhere", replaceWhere);
-        } else {
-            writer = writer.option("overwriteSchema", "true");
-        }
-        writer.save(path);
     }
 
     private static String sqlList(Set<String> values) {
