@@ -8,7 +8,7 @@ import io.showmetrics.generator.GeneratorOptions;
 import io.showmetrics.ingest.IngestJob;
 import io.showmetrics.ingest.IngestListener;
 import io.showmetrics.ingest.IngestOptions;
-import io.showmetrics.ingest.spark.SparkSessions;
+import io.showmetrics.runtime.TestSparkSession;
 import io.showmetrics.jobs.compute.ComputeJob;
 import io.showmetrics.jobs.lake.Lake;
 import java.io.File;
@@ -42,7 +42,7 @@ class IncrementalComputeIT {
 
     @Test
     void aNewDayOnTopOfHistoryGivesTheTablesOfAFullRecompute() throws IOException {
-        SparkSession spark = SparkSessions.forTests();
+        SparkSession spark = TestSparkSession.get();
         Path landing = dir.resolve("landing");
         Path next = dir.resolve("next");
         GeneratorOptions d = GeneratorOptions.defaults(landing);
