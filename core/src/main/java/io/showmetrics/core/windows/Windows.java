@@ -67,14 +67,7 @@ public record Windows(Duration heartbeatTimeout, Duration liveGrace, Duration co
 
     /** The window named as in {@link #NAMES}. */
     public Duration get(String name) {
-        Duration[] v = {heartbeatTimeout, liveGrace, conversion, momentEffect, storeVisit, timeDecayHalfLife,
-            nextShowRetention, experimentPrePeriod};
-        int i = NAMES.indexOf(name);
-        if (i < 0) {
-            throw new IllegalArgumentException("Unknown window " + name + "; the windows are "
-                    + String.join(", ", NAMES) + ".");
-        }
-        return v[i];
+        return values()[index(name)];
     }
 
     public Windows withConversion(Duration d) {
@@ -87,15 +80,24 @@ public record Windows(Duration heartbeatTimeout, Duration liveGrace, Duration co
      * @throws IllegalArgumentException for an unknown name (the message lists the known ones)
      */
     public Windows with(String name, Duration d) {
-        Duration[] v = {heartbeatTimeout, liveGrace, conversion, momentEffect, storeVisit, timeDecayHalfLife,
+        Duration[] v = values();
+        v[index(name)] = d;
+        return new Windows(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+    }
+
+    /** The windows in the order of {@link #NAMES}. */
+    private Duration[] values() {
+        return new Duration[] {heartbeatTimeout, liveGrace, conversion, momentEffect, storeVisit, timeDecayHalfLife,
             nextShowRetention, experimentPrePeriod};
+    }
+
+    private static int index(String name) {
         int i = NAMES.indexOf(name);
         if (i < 0) {
             throw new IllegalArgumentException("Unknown window " + name + "; the windows are "
                     + String.join(", ", NAMES) + ".");
         }
-        v[i] = d;
-        return new Windows(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]);
+        return i;
     }
 
     /**
