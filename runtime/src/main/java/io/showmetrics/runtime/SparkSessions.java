@@ -16,7 +16,8 @@ public final class SparkSessions {
    * under spark-submit or a notebook) it is returned as is; if spark-submit set {@code
    * spark.master}, that master wins over {@code master}.
    *
-   * @param master e.g. {@code local[*]}; binds the driver to 127.0.0.1 when local
+   * @param master e.g. {@code local[*]}; when local, binds the driver to 127.0.0.1 and uses {@link
+   *     NioLocalFileSystem} for {@code file:} paths
    * @param shufflePartitions {@code spark.sql.shuffle.partitions}
    */
   public static SparkSession local(String master, int shufflePartitions) {
@@ -38,6 +39,9 @@ public final class SparkSessions {
       // Delta rebuilds table state with 50 tasks by default, far too many for one machine.
       builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.databricks.delta.snapshotPartitions", Integer.toString(Math.max(1, shufflePartitions)));
+      for (var setting : NioLocalFileSystem.HADOOP_CONF.entrySet()) {
+        builder = builder.config("spark.hadoop." + setting.getKey(), setting.getValue());
+      }
     }
     return builder.getOrCreate();
   }

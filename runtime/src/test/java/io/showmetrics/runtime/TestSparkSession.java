@@ -12,11 +12,11 @@ public final class TestSparkSession {
 
   /**
    * The one shared {@code local[2]} session of a test JVM: two shuffle partitions, one Delta
-   * snapshot partition, UI off, driver on 127.0.0.1.
+   * snapshot partition, UI off, driver on 127.0.0.1, {@link NioLocalFileSystem} for {@code file:}.
    */
   public static synchronized SparkSession get() {
     if (session == null) {
-      session = SparkSession.builder()
+      SparkSession.Builder builder = SparkSession.builder()
           .appName("showmetrics-tests")
           .master("local[2]")
           .config("spark.ui.enabled", "false")
@@ -29,8 +29,11 @@ public final class TestSparkSession {
           .config("spark.default.parallelism", "2")
           .config("spark.databricks.delta.snapshotPartitions", "1")
           // Tests use path-based tables only; keep Spark from creating spark-warehouse/ in the module.
-          .config("spark.sql.warehouse.dir", Path.of(System.getProperty("java.io.tmpdir"), "showmetrics-test-warehouse").toUri().toString())
-          .getOrCreate();
+          .config("spark.sql.warehouse.dir", Path.of(System.getProperty("java.io.tmpdir"), "showmetrics-test-warehouse").toUri().toString());
+      for (var setting : NioLocalFileSystem.HADOOP_CONF.entrySet()) {
+        builder = builder.config("spark.hadoop." + setting.getKey(), setting.getValue());
+      }
+      session = builder.getOrCreate();
     }
     return session;
   }
