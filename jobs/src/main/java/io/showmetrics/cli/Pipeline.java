@@ -58,6 +58,7 @@ final class Pipeline {
     }
 
     IngestReport ingest(SparkSession spark, CommonOptions options, String input, String runId, Instant startedAt) {
+        NothingNew.forget(options.lake());
         long t0 = System.nanoTime();
         IngestReport report;
         try (Progress progress = Progress.start("ingest", 0, out)) {
@@ -94,6 +95,7 @@ final class Pipeline {
     }
 
     ComputeJob.Result compute(SparkSession spark, CommonOptions options, String runId, boolean full) {
+        NothingNew.forget(options.lake());
         long t0 = System.nanoTime();
         ComputeJob.Result result;
         try (Progress progress = Progress.start("compute", ComputeJob.STEPS, out)) {
@@ -109,6 +111,7 @@ final class Pipeline {
     }
 
     PublishJob.Result publish(SparkSession spark, Lake lake, ServingDatabase db, RunRecord run) {
+        NothingNew.forget(lake);
         long t0 = System.nanoTime();
         PublishJob.Result result = PublishJob.publish(spark, lake, db, run, clock.instant());
         stepSeconds.put("publish", seconds(t0));

@@ -8,6 +8,14 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.showmetrics.jobs.publish.ServingDatabase;
+import io.showmetrics.runtime.SparkSessions;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -54,12 +62,20 @@ final class RunCommand implements Callable<Integer> {
             PrintWriter out) {
         CheckedInput.requireLandingFolder(input);
         Instant started = clock.instant();
+        NothingNew.Landing landing = NothingNew.landing(input);
         String runId = Pipeline.newRunId(started);
         Pipeline pipeline = new Pipeline(out, clock, verbose);
         out.println("showmetrics run " + runId + ": " + input + " -> lake " + options.lake().root());
         out.flush();
         try (CommonOptions.Database database = options.database()) {
+            if (!full) {
+                Optional<String> since = NothingNew.since(options.lake(), landing, database.db());
+                if (since.isPresent()) {
+                    return nothingNew(runId, started, since.get(), options, landing, database.db(), clock, out);
+                }
+            }
             SparkSession spark = Pipeline.spark(options);
+            SparkSessions.sizeFor(spark, landing.bytes());
             IngestReport ingest = null;
             ComputeJob.Result compute = null;
             try {
@@ -71,6 +87,7 @@ final class RunCommand implements Callable<Integer> {
                 PublishJob.Result publish = pipeline.publish(spark, options.lake(), database.db(), record);
                 Outcome outcome = new Outcome(runId, false, ingest, compute, publish,
                         Duration.between(started, clock.instant()));
+                NothingNew.remember(options.lake(), landing, runId);
                 Summary.print(out, outcome, pipeline.stepSeconds());
                 return outcome;
             } catch (RuntimeException e) {
@@ -84,5 +101,32 @@ final class RunCommand implements Callable<Integer> {
                 throw e;
             }
         }
+    }
+
+    /**
+     * The landing folder is as the last successful run saw it and the lake and serving tables are as it left
+     * them (see {@link NothingNew}): record a {@code nothing_new} run without starting Spark.
+     */
+    private static Outcome nothingNew(String runId, Instant started, String since, CommonOptions options,
+            NothingNew.Landing landing, ServingDatabase db, Clock clock, PrintWriter out) {
+        double seconds = Duration.between(started, clock.instant()).toMillis() / 1000.0;
+        Map<String, Double> steps = new LinkedHashMap<>();
+        steps.put("check", Math.round(seconds * 100) / 100.0);
+        RunRecord record = new RunRecord(runId, started, clock.instant(), "nothing_new",
+                "no new data: the landing folder is unchanged since run " + since + " (answered without Spark)", 0,
+                steps);
+        try {
+            PublishJob.recordNothingNew(db, record, since);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Recording run " + runId + " in " + db + " failed: " + e.getMessage(), e);
+        }
+        NothingNew.remember(options.lake(), landing, runId);
+        out.println("nothing new: the landing folder is unchanged since run " + since
+                + "; the lake and the serving tables stay as they are");
+        Outcome outcome = new Outcome(runId, false, new IngestReport(runId, List.of(), List.of(), Map.of(), 0),
+                new ComputeJob.Result(List.of(), Set.of(), false),
+                new PublishJob.Result(false, 0, 0, List.of(runId), Map.of()), Duration.between(started, clock.instant()));
+        Summary.print(out, outcome, steps);
+        return outcome;
     }
 }

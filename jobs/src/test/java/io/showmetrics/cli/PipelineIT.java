@@ -175,18 +175,31 @@ class PipelineIT {
 
     @Test
     @Order(2)
-    void secondRunOnTheSameInputChangesNothing() {
+    void secondRunOnTheSameInputChangesNothing() throws IOException {
         Object computedBefore = query(s -> row(s, "SELECT computed_at FROM show_kpi WHERE show_id = 's1'")
                 .get("computed_at"));
+        // The landing folder is as the first run saw it: answered from the last run's fingerprint, without Spark.
         Execution e = run();
         assertThat(e.exitCode()).as(e.out() + e.err()).isZero();
-        assertThat(e.out()).contains("read 0 = accepted 0").contains("nothing new to compute")
+        assertThat(e.out()).contains("read 0 = accepted 0").contains("nothing new: the landing folder is unchanged")
+                .doesNotContain("compute:");
+        Map<String, Object> fast = query(s -> row(s, "SELECT r.message, r.data_through, p.data_through AS before "
+                + "FROM pipeline_run r, pipeline_run p WHERE r.status = 'nothing_new' AND p.status = 'succeeded'"));
+        assertThat((String) fast.get("message")).contains("answered without Spark");
+        assertThat(fast.get("data_through")).isNotNull().isEqualTo(fast.get("before"));
+
+        // Without the fingerprint (as after any ingest, compute or publish step) the full check says the same.
+        Files.delete(data.resolve("lake").resolve(NothingNew.STATE));
+        Execution full = run();
+        assertThat(full.exitCode()).as(full.out() + full.err()).isZero();
+        assertThat(full.out()).contains("read 0 = accepted 0").contains("nothing new to compute")
                 .contains("already up to date");
+        assertThat(data.resolve("lake").resolve(NothingNew.STATE)).exists();
         Object computedAfter = query(s -> row(s, "SELECT computed_at FROM show_kpi WHERE show_id = 's1'")
                 .get("computed_at"));
         assertThat(computedAfter).isEqualTo(computedBefore);
         List<Long> noOpRuns = query(s -> longs(s, "SELECT count(*) FROM pipeline_run WHERE status = 'nothing_new'"));
-        assertThat(noOpRuns).containsExactly(1L);
+        assertThat(noOpRuns).containsExactly(2L);
     }
 
     @Test

@@ -45,4 +45,26 @@ public final class SparkSessions {
     }
     return builder.getOrCreate();
   }
+
+  /** Input up to this size (landing bytes, as they land, compressed or not) counts as small. */
+  public static final long SMALL_INPUT_BYTES = 1L << 30;
+
+  /**
+   * Sizes the session's queries to the input. Small input (at most {@link #SMALL_INPUT_BYTES}: the demo, a
+   * scale-1 folder) runs without adaptive query execution, with one shuffle partition per core: adaptive
+   * execution re-plans every query stage as its own Spark job, a fixed cost that small data never earns back.
+   * Larger input keeps adaptive execution, starting from a partition per 64 MB that it coalesces as it goes.
+   * Delta's snapshot partitions follow.
+   *
+   * @param inputBytes the landing folder's size
+   */
+  public static void sizeFor(SparkSession spark, long inputBytes) {
+    int cores = Math.max(2, spark.sparkContext().defaultParallelism());
+    boolean small = inputBytes <= SMALL_INPUT_BYTES;
+    spark.conf().set("spark.sql.adaptive.enabled", Boolean.toString(!small));
+    long partitions = small ? cores : Math.max(8, Math.min(4000, inputBytes / (64L << 20)));
+    spark.conf().set("spark.sql.shuffle.partitions", Long.toString(partitions));
+    // Delta rebuilds a table's state (its list of files) with this many tasks, for every table it reads.
+    spark.conf().set("spark.databricks.delta.snapshotPartitions", Long.toString(small ? cores : Math.min(partitions, 64)));
+  }
 }

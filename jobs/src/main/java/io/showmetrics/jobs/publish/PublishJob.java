@@ -257,6 +257,37 @@ public final class PublishJob {
         }
     }
 
+    /**
+     * The run on record that started last, as {@code {run_id, status}}; null when there is none (or no serving
+     * schema yet).
+     */
+    public static String[] latestRun(ServingDatabase db) {
+        try (Connection c = db.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT run_id, status FROM pipeline_run ORDER BY started_at DESC, "
+                        + "run_id DESC LIMIT 1")) {
+            return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+        } catch (SQLException noSchemaYet) {
+            return null;
+        }
+    }
+
+    /**
+     * Records a run that found nothing new without reading the lake: no records, no shows, and the data through
+     * of {@code previousRunId}, whose results the serving tables still hold.
+     */
+    public static void recordNothingNew(ServingDatabase db, RunRecord run, String previousRunId) throws SQLException {
+        try (Connection c = db.connect()) {
+            upsertRun(c, run, new long[4], 0);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE pipeline_run SET data_through = "
+                    + "(SELECT data_through FROM pipeline_run WHERE run_id = ?) WHERE run_id = ?")) {
+                ps.setString(1, previousRunId);
+                ps.setString(2, run.runId());
+                ps.executeUpdate();
+            }
+            c.commit();
+        }
+    }
+
     private static Map<String, Long> publishedVersions(Connection c) throws SQLException {
         Map<String, Long> out = new LinkedHashMap<>();
         try (Statement s = c.createStatement();

@@ -46,7 +46,7 @@ public final class InterruptedRuns {
     static final String APPEND_TAG = "showmetrics-run:";
     static final String ROLLBACK_TAG = "showmetrics-rollback:";
     /** One empty file per run whose ingest began and has not finished: {@code bronze/_runs_in_progress/<run>}. */
-    static final String IN_PROGRESS = "_runs_in_progress";
+    public static final String IN_PROGRESS = "_runs_in_progress";
     /** Commits read per table at first; enough unless many crashes in a row left nothing in between. */
     private static final int FIRST_LOOK = 16;
     /** Commits that change no rows and name no run: the walk goes past them. */
