@@ -41,15 +41,18 @@ public class CompareServing {
     public static void main(String[] args) throws Exception {
         List<String> sides = new ArrayList<>();
         Set<String> ignored = new LinkedHashSet<>(DEFAULT_IGNORED);
+        boolean exact = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--ignore") && i + 1 < args.length) {
+            if (args[i].equals("--exact")) {
+                exact = true;
+            } else if (args[i].equals("--ignore") && i + 1 < args.length) {
                 ignored.addAll(Arrays.asList(args[++i].split(",")));
             } else {
                 sides.add(args[i]);
             }
         }
         if (sides.size() != 2) {
-            System.err.println("usage: compare-serving [--ignore COL,...] A B   (A, B: showmetrics data folders or jdbc: URLs)");
+            System.err.println("usage: compare-serving [--exact] [--ignore COL,...] A B   (A, B: showmetrics data folders or jdbc: URLs)");
             System.exit(2);
         }
         try (Side a = Side.open(sides.get(0)); Side b = Side.open(sides.get(1))) {
@@ -57,7 +60,7 @@ public class CompareServing {
             System.out.println("ignoring the run bookkeeping columns " + String.join(", ", ignored)
                     + " (and the table " + String.join(", ", SKIPPED_TABLES) + "); masking the run clock in "
                     + MASKED.stream().map(m -> m[0] + " ('" + m[1] + "')").collect(Collectors.joining(", ")));
-            int exit = new CompareServing(a.connection, b.connection, ignored).compare();
+            int exit = new CompareServing(a.connection, b.connection, ignored, exact).compare();
             System.exit(exit);
         } catch (SQLException | IllegalStateException | IllegalArgumentException e) {
             System.err.println("compare-serving: cannot compare: " + e.getMessage());
@@ -102,10 +105,14 @@ public class CompareServing {
     private final Connection b;
     private final Set<String> ignored;
 
-    CompareServing(Connection a, Connection b, Set<String> ignored) {
+    private final boolean exact;
+    private long roundingRows;
+
+    CompareServing(Connection a, Connection b, Set<String> ignored, boolean exact) {
         this.a = a;
         this.b = b;
         this.ignored = ignored;
+        this.exact = exact;
     }
 
     int compare() throws SQLException {
@@ -135,7 +142,8 @@ public class CompareServing {
             }
         }
         if (differing == 0) {
-            System.out.println("IDENTICAL: every table has the same rows");
+            System.out.println("IDENTICAL: every table has the same rows" + (roundingRows == 0 ? ""
+                    : " (" + roundingRows + " row(s) only up to double rounding; --exact to count them as different)"));
             return 0;
         }
         System.out.println("DIFFERENT: " + differing + " table(s) differ");
@@ -154,6 +162,8 @@ public class CompareServing {
         long onlyA = 0;
         long onlyB = 0;
         long changed = 0;
+        long rounding = 0;
+        String roundingExample = null;
         List<String> examples = new ArrayList<>();
         try (Statement sa = a.createStatement(); Statement sb = b.createStatement()) {
             a.setAutoCommit(false);
@@ -167,6 +177,14 @@ public class CompareServing {
                     int c = x == null ? 1 : y == null ? -1 : compareOn(x, y, key.isEmpty() ? null : keyIdx);
                     if (c == 0 && x.equals(y)) {
                         rows++;
+                        x = next(ra, cols.size());
+                        y = next(rb, cols.size());
+                    } else if (c == 0 && !exact && roundingOnly(x, y)) {
+                        rows++;
+                        rounding++;
+                        if (roundingExample == null) {
+                            roundingExample = "  e.g. key " + describe(cols, x, keyIdx) + ": " + changes(cols, x, y);
+                        }
                         x = next(ra, cols.size());
                         y = next(rb, cols.size());
                     } else if (c == 0) {
@@ -197,13 +215,62 @@ public class CompareServing {
         }
         String how = key.isEmpty() ? "whole rows" : "on key " + String.join(", ", key);
         if (onlyA == 0 && onlyB == 0 && changed == 0) {
-            System.out.printf("%-22s identical: %,d rows (%s)%n", table, rows, how);
+            System.out.printf("%-22s identical: %,d rows (%s)%s%n", table, rows, how, rounding == 0 ? ""
+                    : String.format(", %,d of them only in the last digits of a double (|A-B| <= %.0e x |A|)",
+                            rounding, ROUNDING));
+            if (roundingExample != null) {
+                System.out.println(roundingExample);
+            }
+            roundingRows += rounding;
             return true;
         }
         System.out.printf("%-22s DIFFERENT (%s): %,d identical rows, %,d changed, %,d only in A, %,d only in B%n",
                 table, how, rows, changed, onlyA, onlyB);
         examples.forEach(System.out::println);
         return false;
+    }
+
+    /** Relative difference of two doubles that is floating-point rounding (summation order), not a change. */
+    static final double ROUNDING = 1e-12;
+
+    /**
+     * True when every differing value of two rows is a number whose relative difference is at most {@link
+     * #ROUNDING}: the same sum of doubles added in another order (another partitioning), not another figure.
+     */
+    static boolean roundingOnly(List<String> x, List<String> y) {
+        for (int i = 0; i < x.size(); i++) {
+            String p = x.get(i);
+            String q = y.get(i);
+            if (Objects.equals(p, q)) {
+                continue;
+            }
+            if (p == null || q == null || Math.max(digits(p), digits(q)) < 15) {
+                return false; // a value shorter than a double's 15-17 digits is compared as text (1.50 is not 1.5)
+            }
+            double u;
+            double v;
+            try {
+                u = Double.parseDouble(p);
+                v = Double.parseDouble(q);
+            } catch (NumberFormatException notANumber) {
+                return false;
+            }
+            if (Math.abs(u - v) > ROUNDING * Math.max(Math.abs(u), Math.abs(v))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String number) {
+        int n = 0;
+        for (char ch : number.toCharArray()) {
+            if (ch == 'e' || ch == 'E') {
+                break;
+            }
+            n += Character.isDigit(ch) ? 1 : 0;
+        }
+        return n;
     }
 
     /** Compares on the key columns (all columns when there is no key), as the ORDER BY does: C collation, nulls first. */
