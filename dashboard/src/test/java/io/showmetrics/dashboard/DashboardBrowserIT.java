@@ -177,7 +177,7 @@ class DashboardBrowserIT {
 
         decision("exp-host", "host_b", "srm_blocked").set("metric", "revenue")
                 .set("reason", "Blocked by a sample-ratio mismatch: the assigned customers are not split as planned "
-                        + "(chi-square p = 1.4e-04 < 0.001), so no lift can be trusted until the assignment is fixed.")
+                        + "(chi-square p = 0.00014 < 0.001), so no lift can be trusted until the assignment is fixed.")
                 .set("mde_abs", null).set("power_10pct", null).set("n_needed_10pct", null).insert(jdbc);
 
         experiment("exp-push").insert(jdbc);

@@ -179,6 +179,6 @@ public final class ExperimentDecision {
         if (p == null) {
             return "n/a";
         }
-        return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
+        return p < 0.001 ? String.format(Locale.ROOT, "%.2g", p) : String.format(Locale.ROOT, "%.3f", p);
     }
 }
