@@ -1,5 +1,5 @@
 /*
- * Experiment page: /api/experiments/{id} -> header, sample-ratio check (first), and, once visible,
+ * Experiment page: /api/experiments/{id} -> header, the decision per variant (first), sample-ratio check, and, once visible,
  * /api/experiments/{id}/results -> per metric a forest plot (raw and CUPED per variant) and a stats table.
  * A flagged experiment's results stay hidden until the user acknowledges the mismatch (the server enforces
  * it too: the results API answers 409 until then).
@@ -37,6 +37,35 @@
     }
     document.getElementById('experiment-facts').replaceChildren(...facts);
     document.getElementById('experiment-status').replaceChildren(SM.statusBadge(e.status, e.finalAt, e.dataThrough));
+  }
+
+  const DECISIONS = {
+    ship: { label: 'Ship', cls: 'decision-ship' },
+    no_ship: { label: "Don't ship", cls: 'decision-no-ship' },
+    inconclusive: { label: 'Inconclusive', cls: 'decision-inconclusive' },
+    guardrail: { label: 'Guardrail', cls: 'decision-guardrail' },
+    srm_blocked: { label: 'Blocked: sample-ratio mismatch', cls: 'decision-blocked' },
+  };
+
+  /** The first answer: per treatment variant, the decision badge, its reason and what the data can detect. */
+  function renderDecision(detail) {
+    const body = document.getElementById('decision-body');
+    if (!detail.decisions.length) {
+      body.replaceChildren(el('p', { class: 'empty' }, 'No decision yet: the experiment has no result for a treatment variant.'));
+      return;
+    }
+    body.replaceChildren(...detail.decisions.map(d => {
+      const kind = DECISIONS[d.decision] || { label: d.decision, cls: '' };
+      const facts = [];
+      if (SM.isNumber(d.mdeAbs)) facts.push(el('span', {}, 'Detectable now (80% power) ', el('b', {}, EXP.absolute(d.metric, d.mdeAbs).replace(/^\+/, '±'))));
+      if (SM.isNumber(d.power10pct)) facts.push(el('span', {}, 'Power for a 10% lift ', el('b', {}, fmt.percent(d.power10pct, 0))));
+      if (SM.isNumber(d.nNeeded10pct)) facts.push(el('span', {}, 'Customers a 10% lift needs ', el('b', {}, fmt.count(Math.ceil(d.nNeeded10pct)))));
+      return el('div', { class: 'decision', 'data-variant': d.variant, 'data-decision': d.decision },
+        el('div', { class: 'decision-head' }, el('span', { class: `badge decision-badge ${kind.cls}` }, kind.label),
+          el('b', {}, d.variant), el('span', { class: 'muted' }, ` on ${EXP.metric(d.metric).label}`)),
+        el('p', { class: 'decision-reason' }, d.reason),
+        facts.length ? el('div', { class: 'facts' }, ...facts) : '');
+    }));
   }
 
   function renderSrm(detail) {
@@ -296,6 +325,7 @@
     const detail = await SM.getJson(base);
     current = { experiment: detail.experiment, results: null };
     renderHeader(detail);
+    renderDecision(detail);
     renderSrm(detail);
     const csv = document.getElementById('results-csv');
     const toggle = document.querySelector('#results .toggle');

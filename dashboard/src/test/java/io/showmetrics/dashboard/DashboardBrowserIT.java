@@ -1,6 +1,7 @@
 package io.showmetrics.dashboard;
 
 import static io.showmetrics.dashboard.testing.Fixtures.definition;
+import static io.showmetrics.dashboard.testing.Fixtures.decision;
 import static io.showmetrics.dashboard.testing.Fixtures.experiment;
 import static io.showmetrics.dashboard.testing.Fixtures.moment;
 import static io.showmetrics.dashboard.testing.Fixtures.result;
@@ -174,7 +175,13 @@ class DashboardBrowserIT {
                 .set("p_value_bh", null).set("seq_ci_low", null).set("seq_ci_high", null).set("theta", null)
                 .set("variance_reduction", null).set("error_code", "zero_covariate_variance").insert(jdbc);
 
+        decision("exp-host", "host_b", "srm_blocked").set("metric", "revenue")
+                .set("reason", "Blocked by a sample-ratio mismatch: the assigned customers are not split as planned "
+                        + "(chi-square p = 0.00014 < 0.001), so no lift can be trusted until the assignment is fixed.")
+                .set("mde_abs", null).set("power_10pct", null).set("n_needed_10pct", null).insert(jdbc);
+
         experiment("exp-push").insert(jdbc);
+        decision("exp-push", "push", "ship").insert(jdbc);
         variant("exp-push", "holdout", 2_003, 0.2, true).insert(jdbc);
         variant("exp-push", "push", 7_997, 0.8, false).insert(jdbc);
         result("exp-push", "converted", "push", false).set("n", 7997L).set("control_n", 2003L).set("p_value", 0.012)
@@ -482,6 +489,13 @@ class DashboardBrowserIT {
         void flaggedExperimentShowsTheSrmBannerFirstAndHidesResultsUntilAcknowledged() {
             browser.open("/experiments/exp-host");
 
+            // The decision comes first, and says why there is no lift to read.
+            assertThat(browser.find(By.cssSelector("#decision [data-variant=host_b] .decision-badge")).getText())
+                    .isEqualTo("Blocked: sample-ratio mismatch");
+            assertThat(browser.find(By.cssSelector("#decision .decision-reason")).getText())
+                    .startsWith("Blocked by a sample-ratio mismatch: the assigned customers are not split as planned");
+            assertThat((Boolean) browser.js("return !!(document.getElementById('decision').compareDocumentPosition("
+                    + "document.getElementById('srm-banner')) & Node.DOCUMENT_POSITION_FOLLOWING);")).isTrue();
             org.openqa.selenium.WebElement banner = browser.find(By.id("srm-banner"));
             assertThat(banner.isDisplayed()).isTrue();
             assertThat(banner.getText()).contains("Sample-ratio mismatch: the split does not match the design",
@@ -566,6 +580,16 @@ class DashboardBrowserIT {
         void unflaggedFinalExperimentShowsItsResultsWithoutAcknowledgement() {
             browser.open("/experiments/exp-push");
 
+            assertThat(browser.find(By.cssSelector("#decision [data-variant=push]")).getDomAttribute("data-decision"))
+                    .isEqualTo("ship");
+            assertThat(browser.find(By.cssSelector("#decision [data-variant=push] .decision-badge")).getText()).isEqualTo("Ship");
+            assertThat(browser.find(By.cssSelector("#decision .decision-reason")).getText())
+                    .isEqualTo("Ship push: converted +17.5% against control (Holm-adjusted p = 0.010 < 0.05).");
+            assertThat(browser.find(By.cssSelector("#decision .facts")).getText()).contains(
+                    "Detectable now (80% power) ±1.23 pp", "Power for a 10% lift 41%", "Customers a 10% lift needs 24,500");
+            assertThat((Boolean) browser.js("const d = document.getElementById('decision').getBoundingClientRect();"
+                    + "return d.top < window.innerHeight;")).as("the decision is on the first screen").isTrue();
+
             // Raw conversion: Holm p 0.03 and absolute CI above 0, but the relative CI [−1.4%, +36.4%] crosses 0.
             assertThat(significant("stats-converted", "absLift", "push-raw")).isTrue();
             assertThat(significant("stats-converted", "relLift", "push-raw")).isFalse();
@@ -592,8 +616,33 @@ class DashboardBrowserIT {
             assertThat(browser.find(By.cssSelector("#srm-table td.empty")).getText())
                     .isEqualTo("No assignments published for this experiment.");
             assertThat(browser.find(By.id("results-body")).getText()).isEqualTo("No results published for this experiment yet.");
+            assertThat(browser.find(By.id("decision-body")).getText())
+                    .isEqualTo("No decision yet: the experiment has no result for a treatment variant.");
             assertThat(browser.find(By.id("experiment-status")).getText()).isEqualTo("Provisional");
             assertThat(browser.find(By.tagName("main")).getText()).doesNotContain("NaN", "undefined", "null");
+        }
+
+        @Test
+        void thePlannerAnswersInOneSentenceAndNamesAnInputOutOfRange() {
+            browser.open("/experiments");
+            browser.find(By.id("planner-link")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(d -> "answered".equals(d.findElement(By.tagName("main")).getDomAttribute("data-state")));
+
+            // 5% baseline, +10%, even split, alpha 5%, power 80%: 31,231 per arm (the reference case of the planner).
+            assertThat(browser.find(By.id("planner-headline")).getText())
+                    .startsWith("62,462 customers to detect +10.0% on a 5.00% conversion: about ");
+            assertThat(browser.find(By.id("planner-control")).getText()).isEqualTo("31,231");
+            assertThat(browser.find(By.id("planner-audience")).getText()).matches("[0-9,]+ \\(median of [0-9]+ shows\\)");
+            browser.screenshot("experiment-planner");
+
+            org.openqa.selenium.WebElement baseline = browser.find(By.id("baseline"));
+            baseline.clear();
+            baseline.sendKeys("150");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(d -> "error".equals(d.findElement(By.tagName("main")).getDomAttribute("data-state")));
+            assertThat(browser.find(By.id("planner-error")).getText())
+                    .startsWith("baseline must be between 0 and 1 (exclusive)");
         }
 
         @Test

@@ -19,6 +19,7 @@ package io.showmetrics.core.stats;
  * @param pValue           two-sided p-value for {@code absLift = 0} (always-valid for the sequential test)
  * @param statistic        {@code absLift / SE}: z for binary and sequential tests, t for Welch
  * @param degreesOfFreedom Welch–Satterthwaite degrees of freedom; null for z-based tests
+ * @param standardError    SE of {@code absLift}, {@code sqrt(v_t/n_t + v_c/n_c)} (unpooled); null when not computable
  * @param errorCode        null, or one of the codes in {@link StatsErrors}
  */
 public record TwoSampleResult(
@@ -35,6 +36,7 @@ public record TwoSampleResult(
         Double pValue,
         Double statistic,
         Double degreesOfFreedom,
+        Double standardError,
         String errorCode) {
 
     /** True when no error code is set, i.e. every field is present. */

@@ -183,12 +183,12 @@ public final class TwoSampleTests {
         }
         double half = q * se;
         return new TwoSampleResult(t.n(), value, c.n(), controlValue, diff, diff - half, diff + half,
-                rel, relLow, relHigh, p, statistic, dof, error);
+                rel, relLow, relHigh, p, statistic, dof, se, error);
     }
 
     private static TwoSampleResult pointOnly(Moments t, Moments c, Double value, Double controlValue,
             Double diff, Double rel, String error) {
         return new TwoSampleResult(t.n(), value, c.n(), controlValue, diff, null, null, rel, null, null,
-                null, null, null, error);
+                null, null, null, null, error);
     }
 }

@@ -29,7 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Tag(name = "Experiments", description = "A/B tests and holdouts: sample-ratio check (experiment, experiment_variant), "
-        + "lifts with CIs, raw and CUPED (experiment_result), and the SRM acknowledgement (srm_acknowledgement)")
+        + "lifts with CIs, raw and CUPED (experiment_result), the decision (experiment_decision) and the SRM "
+        + "acknowledgement (srm_acknowledgement)")
 class ExperimentApiController {
     static final String SRM_NOT_ACKNOWLEDGED = "srm_not_acknowledged";
 
@@ -75,15 +76,17 @@ class ExperimentApiController {
     }
 
     @GetMapping("/api/experiments/{experimentId}")
-    @Operation(summary = "One experiment, its shows and its sample-ratio check for the signed-in user "
-            + "(whether they acknowledged a mismatch, and so whether results are visible); 404 for an unknown id")
+    @Operation(summary = "One experiment, its shows, its sample-ratio check for the signed-in user (whether they "
+            + "acknowledged a mismatch, and so whether results are visible) and its decision per treatment variant "
+            + "(experiment_decision: ship, no_ship, inconclusive, guardrail, srm_blocked, with the reason, the "
+            + "detectable effect, the power for a 10% lift and the customers it needs); 404 for an unknown id")
     ExperimentDetail experiment(@PathVariable String experimentId, Principal user) {
         Experiment e = require(experimentId);
         Instant acknowledged = experiments.findAcknowledgement(experimentId, user.getName()).orElse(null);
         Boolean primaryHasResults = e.primaryMetric() == null ? null
                 : experiments.hasResults(experimentId, e.primaryMetric());
         return new ExperimentDetail(e, experiments.findShows(experimentId), SrmCheck.of(e, acknowledged),
-                primaryHasResults);
+                primaryHasResults, experiments.findDecisions(experimentId));
     }
 
     @GetMapping("/api/experiments/{experimentId}/results")

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
-/** The Experiments and Experiment pages; their numbers come from {@link ExperimentApiController} in the browser. */
+/** The Experiments, Experiment and Planner pages; their numbers come from {@link ExperimentApiController} in the browser. */
 @Controller
 class ExperimentController {
     private final ExperimentRepository experiments;
@@ -19,6 +19,11 @@ class ExperimentController {
     @GetMapping("/experiments")
     String list() {
         return "experiments/list";
+    }
+
+    @GetMapping("/experiments/planner")
+    String planner() {
+        return "experiments/planner";
     }
 
     @GetMapping("/experiments/{experimentId}")

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads {@code experiment}, {@code experiment_variant}, {@code experiment_result} and the experiment's shows,
+ * Reads {@code experiment}, {@code experiment_variant}, {@code experiment_result}, {@code experiment_decision}
+ * and the experiment's shows,
  * and writes {@code srm_acknowledgement} (the dashboard's only write besides demo users). An experiment's
  * status is derived from {@code final_at} and {@code clock} ({@link Provisional}).
  */
@@ -90,6 +91,34 @@ class ExperimentRepository {
                         getDouble(rs, "seq_ci_high"), getDouble(rs, "theta"), getDouble(rs, "variance_reduction"),
                         getDouble(rs, "srm_p_value"), rs.getString("error_code")))
                 .list();
+    }
+
+    /** The experiment's decisions ({@code experiment_decision}), one per treatment variant, by variant. */
+    List<ExperimentDecision> findDecisions(String experimentId) {
+        return jdbc.sql("""
+                        SELECT variant, metric, decision, reason, mde_abs, power_10pct, n_needed_10pct
+                        FROM experiment_decision WHERE experiment_id = :id ORDER BY variant""")
+                .param("id", experimentId)
+                .query((rs, i) -> new ExperimentDecision(rs.getString("variant"), rs.getString("metric"),
+                        rs.getString("decision"), rs.getString("reason"), getDouble(rs, "mde_abs"),
+                        getDouble(rs, "power_10pct"), getDouble(rs, "n_needed_10pct")))
+                .list();
+    }
+
+    /** The median identified viewers of the latest shows with a KPI row, and how many shows that is over. */
+    record Audience(Double median, int shows) {
+    }
+
+    /** The brand's usual audience: the median {@code identified_viewers} of the {@code last} latest shows. */
+    Audience recentAudience(int last) {
+        return jdbc.sql("""
+                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY identified_viewers) AS median, count(*) AS n
+                        FROM (SELECT k.identified_viewers FROM show_kpi k JOIN show s USING (show_id)
+                              WHERE k.identified_viewers IS NOT NULL
+                              ORDER BY s.starts_at DESC, s.show_id DESC LIMIT :last) recent""")
+                .param("last", last)
+                .query((rs, i) -> new Audience(getDouble(rs, "median"), rs.getInt("n")))
+                .single();
     }
 
     /** A row of {@code experiment_incremental}: the variant's numbers and whether the control is a holdout. */

@@ -34,7 +34,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-@WebMvcTest({ExperimentController.class, ExperimentApiController.class})
+@WebMvcTest({ExperimentController.class, ExperimentApiController.class, PlannerApiController.class})
 @Import(WebSecurityTestConfig.class)
 class ExperimentControllerTest {
     private static final Instant ACKNOWLEDGED = Instant.parse("2026-03-04T10:00:00Z");
@@ -236,6 +236,70 @@ class ExperimentControllerTest {
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.experiment.primaryMetric").value("basket_size"))
                     .andExpect(jsonPath("$.primaryMetricHasResults").value(false));
+        }
+    }
+
+    @Nested
+    class Decision {
+        @Test
+        void detailLeadsWithTheDecisionPerVariantAndWhatTheDataCanDetect() throws Exception {
+            givenExperiment("exp", false);
+            given(experiments.findDecisions("exp")).willReturn(List.of(new ExperimentDecision("host_b", "converted",
+                    "ship", "Ship host_b: converted +17.5% against control (Holm-adjusted p = 0.010 < 0.05).", 0.0123,
+                    0.41, 24_500.0)));
+
+            mvc.perform(get("/api/experiments/exp").with(as("alex", Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.decisions[0].variant").value("host_b"))
+                    .andExpect(jsonPath("$.decisions[0].decision").value("ship"))
+                    .andExpect(jsonPath("$.decisions[0].reason").value(containsString("Holm-adjusted p = 0.010")))
+                    .andExpect(jsonPath("$.decisions[0].power10pct").value(0.41))
+                    .andExpect(jsonPath("$.decisions[0].nNeeded10pct").value(24_500.0));
+        }
+
+        @Test
+        void aFlaggedExperimentShowsItsBlockedDecisionBeforeAnyAcknowledgement() throws Exception {
+            givenExperiment("exp", true);
+            given(experiments.findDecisions("exp")).willReturn(List.of(new ExperimentDecision("host_b", "converted",
+                    "srm_blocked", "Blocked by a sample-ratio mismatch", null, null, null)));
+
+            mvc.perform(get("/api/experiments/exp").with(as("maria", Role.MARKETING)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.srm.resultsVisible").value(false))
+                    .andExpect(jsonPath("$.decisions[0].decision").value("srm_blocked"));
+        }
+    }
+
+    @Nested
+    class Planner {
+        @Test
+        void answersCustomersPerArmAndShowsAtTheUsualAudience() throws Exception {
+            given(experiments.recentAudience(10)).willReturn(new ExperimentRepository.Audience(850.0, 10));
+
+            // 5% -> 5.5%, even split, alpha 5%, power 80%: 31,231 per arm (make_decision_reference.py's first case).
+            mvc.perform(get("/api/experiments/planner?baseline=0.05&lift=0.10").with(as("alex", Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.controlCustomers").value(31_231))
+                    .andExpect(jsonPath("$.treatmentCustomers").value(31_231))
+                    .andExpect(jsonPath("$.totalCustomers").value(62_462))
+                    .andExpect(jsonPath("$.audiencePerShow").value(850.0))
+                    .andExpect(jsonPath("$.shows").value(74));
+        }
+
+        @Test
+        void anInputOutOfRangeIs400NamingIt() throws Exception {
+            given(experiments.recentAudience(10)).willReturn(new ExperimentRepository.Audience(null, 0));
+
+            mvc.perform(get("/api/experiments/planner?baseline=1.5&lift=0.10").with(as("alex", Role.ANALYST)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(containsString("baseline must be between 0 and 1")));
+        }
+
+        @Test
+        void thePlannerPageIsServedBeforeTheExperimentIdPattern() throws Exception {
+            mvc.perform(get("/experiments/planner").with(as("maria", Role.MARKETING)))
+                    .andExpect(status().isOk())
+                    .andExpect(view().name("experiments/planner"));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.showmetrics.dashboard.experiments;
 
+import static io.showmetrics.dashboard.testing.Fixtures.decision;
 import static io.showmetrics.dashboard.testing.Fixtures.experiment;
 import static io.showmetrics.dashboard.testing.Fixtures.incrementalVisits;
 import static io.showmetrics.dashboard.testing.Fixtures.result;
@@ -65,6 +66,25 @@ class ExperimentRepositoryIT {
             assertThat(rows.get(0).variant().treated()).isEqualTo(700L);
             assertThat(rows.get(1).variant().visits()).isNull();
             assertThat(rows.get(1).variant().errorCode()).isEqualTo("empty_arm");
+        }
+
+        @Test
+        void decisionsComePerTreatmentVariantWithTheirSensitivity() {
+            pushExperiment();
+            experiment("exp-other").insert(jdbc);
+            decision("exp-push", "sms", "inconclusive").set("mde_abs", null).set("power_10pct", null)
+                    .set("n_needed_10pct", null).insert(jdbc);
+            decision("exp-push", "push", "ship").insert(jdbc);
+            decision("exp-other", "b", "no_ship").insert(jdbc);
+
+            var rows = repository.findDecisions("exp-push");
+
+            assertThat(rows).extracting(ExperimentDecision::variant).containsExactly("push", "sms");
+            assertThat(rows.get(0)).isEqualTo(new ExperimentDecision("push", "converted", "ship",
+                    "Ship push: converted +17.5% against control (Holm-adjusted p = 0.010 < 0.05).", 0.0123, 0.41,
+                    24_500.0));
+            assertThat(rows.get(1).decision()).isEqualTo("inconclusive");
+            assertThat(rows.get(1).power10pct()).isNull();
         }
 
         @Test

@@ -213,6 +213,19 @@ public final class Fixtures {
                 .set("error_code", null);
     }
 
+    /** A row of {@code experiment_decision}: {@code variant} ships on conversion, with its sensitivity. */
+    public static Row decision(String experimentId, String variant, String decision) {
+        return new Row("experiment_decision")
+                .set("experiment_id", experimentId)
+                .set("variant", variant)
+                .set("metric", "converted")
+                .set("decision", decision)
+                .set("reason", "Ship " + variant + ": converted +17.5% against control (Holm-adjusted p = 0.010 < 0.05).")
+                .set("mde_abs", 0.0123)
+                .set("power_10pct", 0.41)
+                .set("n_needed_10pct", 24_500.0);
+    }
+
     public static Row srmAcknowledgement(String experimentId, String username, Instant at) {
         return new Row("srm_acknowledgement")
                 .set("experiment_id", experimentId)

@@ -43,7 +43,7 @@ import org.apache.spark.sql.types.StructType;
  * <p>Tables written: silver {@code shows}, {@code presence}, {@code viewer_customers},
  * {@code net_order_lines}; gold {@code show_kpi}, {@code show_minute}, {@code show_moment},
  * {@code experiment_stats}, {@code experiment_result}, {@code experiment_summary},
- * {@code experiment_variant}, {@code experiment_incremental}, {@code show_retention},
+ * {@code experiment_variant}, {@code experiment_incremental}, {@code experiment_decision}, {@code show_retention},
  * {@code show_visits}, {@code store_attribution}, {@code retention_cohort}, {@code channel_month},
  * {@code omnichannel_period}, {@code influenced_revenue}, {@code data_through} (one row: the run's data
  * through, {@link DataThrough}) and {@code _compute_log}.
@@ -221,7 +221,7 @@ public final class ComputeJob {
 
     /** The gold tables of experiments: one row set per experiment, replaced per experiment. */
     static final List<String> EXPERIMENT_TABLES = List.of("experiment_stats", "experiment_result",
-            "experiment_summary", "experiment_variant", "experiment_incremental");
+            "experiment_summary", "experiment_variant", "experiment_incremental", "experiment_decision");
 
     /**
      * Writes the experiment tables for the experiments in scope (every one when {@code touched} is null, only
@@ -251,6 +251,7 @@ public final class ComputeJob {
                         .join(lastShow, new String[] {"experiment_id"}, "left"),
                 lake.gold("experiment_summary"), replaceWhere);
         writes.write(results.variants(), lake.gold("experiment_variant"), replaceWhere);
+        writes.write(results.decisions(), lake.gold("experiment_decision"), replaceWhere);
         return new ExperimentScope(experiments, stats, replaceWhere);
     }
 

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.unix_millis;
 import static org.apache.spark.sql.functions.when;
 
 import io.showmetrics.core.experiments.ExperimentAnalysis;
+import io.showmetrics.core.experiments.ExperimentDecision;
 import io.showmetrics.core.experiments.ExperimentMetric;
 import io.showmetrics.core.stats.RegressionStats;
 import io.showmetrics.core.stats.TwoSampleResult;
@@ -178,8 +179,17 @@ public final class ExperimentMetrics {
             .add("srm_flagged", DataTypes.BooleanType, false).add("srm_error_code", DataTypes.StringType)
             .add("assigned", DataTypes.LongType, false);
 
-    /** Gold experiment results: one row per experiment, metric, variant and raw/adjusted; one summary per experiment. */
-    record Results(Dataset<Row> results, Dataset<Row> summaries, Dataset<Row> variants) {}
+    static final StructType DECISION_SCHEMA = new StructType()
+            .add("experiment_id", DataTypes.StringType, false).add("variant", DataTypes.StringType, false)
+            .add("metric", DataTypes.StringType, false).add("decision", DataTypes.StringType, false)
+            .add("reason", DataTypes.StringType, false).add("mde_abs", DataTypes.DoubleType)
+            .add("power_10pct", DataTypes.DoubleType).add("n_needed_10pct", DataTypes.DoubleType);
+
+    /**
+     * Gold experiment results: one row per experiment, metric, variant and raw/adjusted; one summary per
+     * experiment; one row per variant; one decision per treatment variant (SPEC section 6).
+     */
+    record Results(Dataset<Row> results, Dataset<Row> summaries, Dataset<Row> variants, Dataset<Row> decisions) {}
 
     static final StructType VARIANT_SCHEMA = new StructType()
             .add("experiment_id", DataTypes.StringType, false).add("variant", DataTypes.StringType, false)
@@ -198,7 +208,9 @@ public final class ExperimentMetrics {
         List<Row> results = new ArrayList<>();
         List<Row> summaries = new ArrayList<>();
         List<Row> variantRows = new ArrayList<>();
-        for (Row e : experiments.select("experiment_id", "control_variant", "expected_split").collectAsList()) {
+        List<Row> decisions = new ArrayList<>();
+        for (Row e : experiments.select("experiment_id", "control_variant", "expected_split", "primary_metric")
+                .collectAsList()) {
             String id = e.getString(0);
             Map<String, Double> split = e.isNullAt(2) ? null : new LinkedHashMap<>(e.getJavaMap(2));
             Map<String, Map<String, RegressionStats>> variants = byExperiment.getOrDefault(id, Map.of());
@@ -217,8 +229,12 @@ public final class ExperimentMetrics {
                         t.relCiLow(), t.relCiHigh(), t.pValue(), r.pValueHolm(), r.pValueBh(), r.seqCiLow(),
                         r.seqCiHigh(), r.theta(), r.varianceReduction(), r.srmPValue(), r.errorCode()));
             }
+            for (ExperimentDecision.Decision d : ExperimentDecision.decide(a, e.isNullAt(3) ? null : e.getString(3))) {
+                decisions.add(RowFactory.create(d.experimentId(), d.variant(), d.metric(), d.decision(), d.reason(),
+                        d.mdeAbs(), d.power10pct(), d.nNeeded10pct()));
+            }
         }
         return new Results(spark.createDataFrame(results, RESULT_SCHEMA), spark.createDataFrame(summaries, SUMMARY_SCHEMA),
-                spark.createDataFrame(variantRows, VARIANT_SCHEMA));
+                spark.createDataFrame(variantRows, VARIANT_SCHEMA), spark.createDataFrame(decisions, DECISION_SCHEMA));
     }
 }

@@ -48,6 +48,7 @@ public final class ServingTables {
             new Copy("serving_experiment", "experiment"),
             new Copy("experiment_variant", "experiment_variant"),
             new Copy("experiment_result", "experiment_result"),
+            new Copy("experiment_decision", "experiment_decision"),
             new Copy("experiment_incremental", "experiment_incremental"),
             new Copy("store_attribution", "store_attribution"),
             new Copy("retention_cohort", "retention_cohort"),

@@ -147,4 +147,42 @@ class ExperimentMetricsTest {
         assertThat(rows.get("host/host_b").<String>getAs("control_variant")).isEqualTo("host_a");
         assertThat(rows.get("host/host_b").<Double>getAs("visits")).isCloseTo(20.0, within(1e-9));
     }
+
+    static final StructType DECIDED = new StructType().add("experiment_id", DataTypes.StringType)
+            .add("control_variant", DataTypes.StringType)
+            .add("expected_split", DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
+            .add("primary_metric", DataTypes.StringType);
+
+    /** Binary and continuous statistics of one arm without a pre-period: conversions of n, revenue sum and squares. */
+    private static List<Row> arm(String experiment, String variant, long n, double conversions, double revenue,
+            double revenue2) {
+        return List.of(RowFactory.create(experiment, variant, "converted", n, conversions, conversions, 0.0, 0.0, 0.0),
+                RowFactory.create(experiment, variant, "revenue", n, revenue, revenue2, 0.0, 0.0, 0.0),
+                RowFactory.create(experiment, variant, "visited_store", n, n / 10.0, n / 10.0, 0.0, 0.0, 0.0));
+    }
+
+    @Test
+    void everyTreatmentVariantGetsOneDecisionOnItsPrimaryMetric() {
+        List<Row> stats = new java.util.ArrayList<>();
+        stats.addAll(arm("win", "control", 5000, 250, 50_000, 2_000_000));
+        stats.addAll(arm("win", "b", 5000, 400, 50_500, 2_010_000));
+        stats.addAll(arm("skewed", "control", 5000, 250, 50_000, 2_000_000));
+        stats.addAll(arm("skewed", "b", 4000, 400, 40_400, 1_610_000));
+        Dataset<Row> experiments = frame(spark, DECIDED, List.of(RowFactory.create("win", "control", null, "conversion"),
+                RowFactory.create("skewed", "control", null, null)));
+
+        ExperimentMetrics.Results results = ExperimentMetrics.results(spark, experiments,
+                spark.createDataFrame(stats, ExperimentMetrics.STATS_SCHEMA));
+
+        Map<String, Row> decisions = new TreeMap<>();
+        for (Row r : results.decisions().collectAsList()) {
+            decisions.put(r.getAs("experiment_id") + "/" + r.getAs("variant"), r);
+        }
+        assertThat(decisions).containsOnlyKeys("win/b", "skewed/b");
+        assertThat(decisions.get("win/b").<String>getAs("metric")).isEqualTo("converted");
+        assertThat(decisions.get("win/b").<String>getAs("decision")).isEqualTo("ship");
+        assertThat(decisions.get("win/b").<String>getAs("reason")).startsWith("Ship b: converted +60.0% against control");
+        assertThat(decisions.get("win/b").<Double>getAs("power_10pct")).isBetween(0.0, 1.0);
+        assertThat(decisions.get("skewed/b").<String>getAs("decision")).isEqualTo("srm_blocked");
+    }
 }

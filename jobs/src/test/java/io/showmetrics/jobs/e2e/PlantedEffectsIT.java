@@ -83,6 +83,32 @@ class PlantedEffectsIT {
     }
 
     @Test
+    void theDecisionIsBlockedByTheMismatchAndNeverShipsTheNullHostComparison() {
+        for (Generated g : runs) {
+            List<Row> decisions = Lake.read(spark, g.lake().gold("experiment_decision")).collectAsList();
+            for (Row d : decisions) {
+                String experiment = d.getAs("experiment_id");
+                if (experiment.equals("EXP-CHECKOUT-SRM")) {
+                    assertThat(d.<String>getAs("decision")).isEqualTo("srm_blocked");
+                    assertThat(d.<String>getAs("reason")).startsWith("Blocked by a sample-ratio mismatch");
+                }
+            }
+            assertThat(decisions).filteredOn(d -> d.<String>getAs("experiment_id").equals("EXP-CHECKOUT-SRM")).isNotEmpty();
+            // One decision per treatment variant of every experiment, with its reason in words.
+            assertThat(decisions).filteredOn(d -> d.<String>getAs("experiment_id").equals("EXP-HOST-ABC"))
+                    .extracting(d -> d.<String>getAs("variant")).containsExactlyInAnyOrder("host_b", "host_c");
+            assertThat(decisions).allSatisfy(d -> assertThat(d.<String>getAs("reason")).isNotBlank());
+        }
+        int shipped = 0;
+        for (Generated g : runs) {
+            shipped += Lake.read(spark, g.lake().gold("experiment_decision"))
+                    .filter(col("experiment_id").equalTo("EXP-HOST-ABC").and(col("decision").equalTo("ship"))).count() > 0
+                    ? 1 : 0;
+        }
+        assertThat(shipped).as("seeds where the null host comparison shipped a variant").isLessThanOrEqualTo(1);
+    }
+
+    @Test
     void theNullHostComparisonIsNotSignificantAfterCorrection() {
         int notSignificant = 0;
         for (Generated g : runs) {
