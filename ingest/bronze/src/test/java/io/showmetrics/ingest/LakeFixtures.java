@@ -1,6 +1,7 @@
 package io.showmetrics.ingest;
 
 import io.delta.tables.DeltaTable;
+import io.showmetrics.ingest.spark.BronzeSchemas;
 import io.showmetrics.ingest.spark.BronzeTables;
 import io.showmetrics.ingest.validate.Entities;
 import java.io.IOException;
@@ -70,7 +71,16 @@ final class LakeFixtures {
       if (emptyLakeTemplate == null) {
         Path template = Files.createTempDirectory("empty-lake");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(template)));
-        new BronzeTables(spark, template.toString()).createMissing(Entities.ALL);
+        // The tables a first ingest creates on first use (BronzeTables.createIfMissing), all of them, empty.
+        BronzeTables tables = new BronzeTables(spark, template.toString());
+        for (var entity : Entities.ALL) {
+          DeltaTable.createIfNotExists(spark).location(tables.path(entity.name()))
+              .addColumns(BronzeSchemas.table(entity)).execute();
+        }
+        DeltaTable.createIfNotExists(spark).location(tables.path(BronzeSchemas.QUARANTINE))
+            .addColumns(BronzeSchemas.QUARANTINE_SCHEMA).execute();
+        DeltaTable.createIfNotExists(spark).location(tables.path(BronzeSchemas.INGEST_LOG))
+            .addColumns(BronzeSchemas.INGEST_LOG_SCHEMA).execute();
         emptyLakeTemplate = template;
       }
       try (Stream<Path> files = Files.walk(emptyLakeTemplate)) {

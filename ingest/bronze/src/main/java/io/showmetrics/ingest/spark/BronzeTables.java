@@ -1,17 +1,8 @@
 package io.showmetrics.ingest.spark;
 
 import io.delta.tables.DeltaTable;
-import io.showmetrics.ingest.validate.EntitySchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
@@ -26,7 +17,6 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class BronzeTables {
 
-  private static final int CREATE_THREADS = 4;
   /** The Delta setting that puts {@code userMetadata} on every commit of the session. */
   private static final String COMMIT_METADATA = "spark.databricks.delta.commitInfo.userMetadata";
 
@@ -59,45 +49,6 @@ public final class BronzeTables {
 
   public String path(String table) {
     return new Path(root, table).toString();
-  }
-
-  /**
-   * Creates every table that does not exist yet, empty, so downstream reads never fail. Tables
-   * are independent, so a first run creates them concurrently.
-   */
-  public void createMissing(List<EntitySchema> entities) {
-    Map<String, StructType> wanted = new LinkedHashMap<>();
-    for (EntitySchema entity : entities) {
-      wanted.put(entity.name(), BronzeSchemas.table(entity));
-    }
-    wanted.put(BronzeSchemas.QUARANTINE, BronzeSchemas.QUARANTINE_SCHEMA);
-    wanted.put(BronzeSchemas.INGEST_LOG, BronzeSchemas.INGEST_LOG_SCHEMA);
-    Map<String, StructType> missing = new LinkedHashMap<>();
-    wanted.forEach((table, schema) -> {
-      if (!hasDeltaLog(table)) {
-        missing.put(table, schema);
-      }
-    });
-    if (missing.isEmpty()) {
-      return;
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(CREATE_THREADS, missing.size()));
-    try {
-      List<Future<?>> creations = new ArrayList<>();
-      missing.forEach((table, schema) -> creations.add(pool.submit(() ->
-          DeltaTable.createIfNotExists(spark).location(path(table)).addColumns(schema).execute())));
-      for (Future<?> creation : creations) {
-        creation.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while creating the bronze tables under " + root, e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("Could not create a bronze table under " + root + ": "
-          + e.getCause().getMessage() + "; check that the lake path is writable", e.getCause());
-    } finally {
-      pool.shutdown();
-    }
   }
 
   /**
