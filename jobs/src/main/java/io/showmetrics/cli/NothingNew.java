@@ -63,9 +63,9 @@ final class NothingNew {
         if (run == null || !landing.fingerprint().equals(last.getProperty("landing_fingerprint"))) {
             return Optional.empty();
         }
-        String[] latest = PublishJob.latestRun(db);
-        boolean stands = latest != null && latest[0].equals(run)
-                && ("succeeded".equals(latest[1]) || "nothing_new".equals(latest[1]));
+        PublishJob.RunStatus latest = PublishJob.latestRun(db);
+        boolean stands = latest != null && latest.runId().equals(run)
+                && ("succeeded".equals(latest.status()) || "nothing_new".equals(latest.status()));
         return stands ? Optional.of(run) : Optional.empty();
     }
 

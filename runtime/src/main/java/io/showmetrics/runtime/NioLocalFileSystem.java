@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
@@ -41,6 +41,14 @@ public class NioLocalFileSystem extends LocalFileSystem {
   public static final Map<String, String> HADOOP_CONF = Map.of(
       "fs.file.impl", NioLocalFileSystem.class.getName(),
       "fs.AbstractFileSystem.file.impl", Fs.class.getName());
+
+  /** The builder with {@link #HADOOP_CONF} as {@code spark.hadoop.*} settings: every local session's {@code file:}. */
+  public static org.apache.spark.sql.SparkSession.Builder register(org.apache.spark.sql.SparkSession.Builder builder) {
+    for (Map.Entry<String, String> setting : HADOOP_CONF.entrySet()) {
+      builder = builder.config("spark.hadoop." + setting.getKey(), setting.getValue());
+    }
+    return builder;
+  }
 
   public NioLocalFileSystem() {
     super(new Raw());
@@ -143,26 +151,13 @@ public class NioLocalFileSystem extends LocalFileSystem {
     }
   }
 
+  /** rwx bits (the sticky bit has no nio equivalent and is left as it is). */
   static Set<PosixFilePermission> posix(FsPermission permission) {
-    Set<PosixFilePermission> set = EnumSet.noneOf(PosixFilePermission.class);
-    short mode = permission.toShort();
-    PosixFilePermission[] order = {
-        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-        PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE,
-        PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE};
-    for (int i = 0; i < order.length; i++) {
-      if ((mode & (1 << (8 - i))) != 0) {
-        set.add(order[i]);
-      }
-    }
-    return set;
+    return PosixFilePermissions.fromString(permission.getUserAction().SYMBOL + permission.getGroupAction().SYMBOL
+        + permission.getOtherAction().SYMBOL);
   }
 
   static FsPermission permission(Set<PosixFilePermission> set) {
-    int mode = 0;
-    for (PosixFilePermission p : set) {
-      mode |= 1 << (8 - p.ordinal());
-    }
-    return new FsPermission((short) mode);
+    return FsPermission.valueOf("-" + PosixFilePermissions.toString(set));
   }
 }

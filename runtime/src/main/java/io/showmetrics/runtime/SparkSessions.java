@@ -39,9 +39,7 @@ public final class SparkSessions {
       // Delta rebuilds table state with 50 tasks by default, far too many for one machine.
       builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
           .config("spark.databricks.delta.snapshotPartitions", Integer.toString(Math.max(1, shufflePartitions)));
-      for (var setting : NioLocalFileSystem.HADOOP_CONF.entrySet()) {
-        builder = builder.config("spark.hadoop." + setting.getKey(), setting.getValue());
-      }
+      builder = NioLocalFileSystem.register(builder);
     }
     return builder.getOrCreate();
   }

@@ -30,10 +30,7 @@ public final class TestSparkSession {
           .config("spark.databricks.delta.snapshotPartitions", "1")
           // Tests use path-based tables only; keep Spark from creating spark-warehouse/ in the module.
           .config("spark.sql.warehouse.dir", Path.of(System.getProperty("java.io.tmpdir"), "showmetrics-test-warehouse").toUri().toString());
-      for (var setting : NioLocalFileSystem.HADOOP_CONF.entrySet()) {
-        builder = builder.config("spark.hadoop." + setting.getKey(), setting.getValue());
-      }
-      session = builder.getOrCreate();
+      session = NioLocalFileSystem.register(builder).getOrCreate();
     }
     return session;
   }

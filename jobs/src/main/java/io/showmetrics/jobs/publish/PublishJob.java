@@ -257,15 +257,15 @@ public final class PublishJob {
         }
     }
 
-    /**
-     * The run on record that started last, as {@code {run_id, status}}; null when there is none (or no serving
-     * schema yet).
-     */
-    public static String[] latestRun(ServingDatabase db) {
+    /** A {@code pipeline_run} row's id and status. */
+    public record RunStatus(String runId, String status) {}
+
+    /** The run on record that started last; null when there is none (or no serving schema yet). */
+    public static RunStatus latestRun(ServingDatabase db) {
         try (Connection c = db.connect(); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT run_id, status FROM pipeline_run ORDER BY started_at DESC, "
                         + "run_id DESC LIMIT 1")) {
-            return rs.next() ? new String[] {rs.getString(1), rs.getString(2)} : null;
+            return rs.next() ? new RunStatus(rs.getString(1), rs.getString(2)) : null;
         } catch (SQLException noSchemaYet) {
             return null;
         }
