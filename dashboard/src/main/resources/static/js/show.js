@@ -1,5 +1,7 @@
 /*
- * Show page: /api/shows/{id} -> KPI tiles; /api/shows/{id}/funnel -> the funnel; /api/shows/{id}/minutes -> viewers, chat and sales per
+ * Show page: /api/shows/{id}/diagnosis -> what held the show back (weakest metrics against the last 10 shows, biggest
+ * viewer drops) and each tile's benchmark; /api/shows/{id}/products -> the products table; /api/shows/{id}/audiences
+ * (marketing only) -> the audiences card; /api/shows/{id} -> KPI tiles; /api/shows/{id}/funnel -> the funnel; /api/shows/{id}/minutes -> viewers, chat and sales per
  * minute on one time axis; /api/shows/{id}/moments -> moment markLines on every grid + the moment table.
  */
 (async () => {
@@ -40,7 +42,16 @@
     { name: 'gmv_24h', key: 'gmv24h', label: 'GMV 24 h', format: fmt.money, note: () => 'buyers’ net revenue, any channel' },
     { name: 'stockout_minutes', key: 'stockoutMinutes', label: 'Stock-out minutes', format: v => fmt.decimal(v, 1),
       note: k => (SM.isNumber(k.stockoutMinutes) ? 'featured skus out of stock' : 'not measured (no featured skus or stock)') },
+    { name: 'roas_live', key: 'roasLive', label: 'ROAS live', format: roas,
+      note: (k, d) => (SM.isNumber(k.roasLive) ? `live GMV / cost ${fmt.money(d.show.cost)}` : 'no cost given for this show') },
+    { name: 'roas_24h', key: 'roas24h', label: 'ROAS 24 h', format: roas,
+      note: (k, d) => (SM.isNumber(k.roas24h) ? `GMV 24 h / cost ${fmt.money(d.show.cost)}` : 'no cost given for this show') },
   ];
+
+  /** A return on ad spend: revenue per euro of cost ("3.40×"). */
+  function roas(v) {
+    return SM.isNumber(v) ? `${fmt.decimal(v, 2)}×` : SM.DASH;
+  }
 
   /** One look per moment type, the same on every grid, in the legend and in the table. */
   const MOMENT_STYLES = {
@@ -57,7 +68,7 @@
     const s = detail.show;
     const parts = [s.host ? `Hosted by ${s.host}` : null,
       `${fmt.dateTime(s.startsAt)} – ${fmt.time(s.endsAt)} UTC`, fmt.duration(s.durationSeconds),
-      s.channel ? `on ${s.channel}` : null].filter(Boolean);
+      s.channel ? `on ${s.channel}` : null, SM.isNumber(s.cost) ? `cost ${fmt.money(s.cost)}` : null].filter(Boolean);
     document.getElementById('show-meta').textContent = parts.join(' · ');
     const k = detail.kpi;
     document.getElementById('show-status').replaceChildren(SM.statusBadge(k ? k.status : null, k ? k.finalAt : null,
@@ -85,21 +96,119 @@
         SM.provisionalText(finality.finalAt, kpi.dataThrough));
   }
 
-  function renderTiles(detail, definitions, goals, tilesSpec = TILES, containerId = 'kpi-tiles') {
+  /**
+   * A tile's benchmark line: "median of last 10: 2.4% · lowest 20 %" (show_benchmark); the weakest three are marked.
+   */
+  function tileBenchmark(b, weak) {
+    if (!b || b.benchmarkMedian === null) {
+      return b ? el('div', { class: 'kpi-bench kpi-bench-none', title: 'A benchmark needs at least 3 earlier shows with a value.' },
+        `no benchmark yet (${b.benchmarkN} earlier show${b.benchmarkN === 1 ? '' : 's'})`) : '';
+    }
+    const text = `median of last ${b.benchmarkN}: ${SM.byUnit(b.unit, b.benchmarkMedian)}`;
+    const pct = SM.isNumber(b.percentile) ? ` · p${Math.round(b.percentile * 100)}` : '';
+    return el('div', { class: `kpi-bench${weak ? ' kpi-bench-weak' : ''}`,
+      title: `The median of this metric over the ${b.benchmarkN} most recent earlier shows with a value; p = the share of them `
+        + 'this show beat (ties count half; for stock-out minutes fewer is better).' }, text + pct);
+  }
+
+  function renderTiles(detail, definitions, goals, tilesSpec = TILES, containerId = 'kpi-tiles', diagnosis = null) {
     const kpi = detail.kpi;
+    const benchmarks = Object.fromEntries(((diagnosis && diagnosis.benchmarks) || []).map(b => [b.metric, b]));
+    const weakest = new Set(((diagnosis && diagnosis.weakest) || []).map(w => w.benchmark.metric));
     const tiles = tilesSpec.map(t => {
       const value = kpi ? kpi[t.key] : null;
-      const note = kpi && t.note ? t.note(kpi) : null;
+      const note = kpi && t.note ? t.note(kpi, detail) : null;
       const goal = goals.find(g => g.metric === t.name);
-      return el('div', { class: `kpi${goal ? ` kpi-has-goal kpi-goal-${goal.status}` : ''}`, id: `kpi-${t.name}`,
-        'data-metric': t.name, title: definitions[t.name] || null },
+      return el('div', { class: `kpi${goal ? ` kpi-has-goal kpi-goal-${goal.status}` : ''}${weakest.has(t.name) ? ' kpi-weak' : ''}`,
+        id: `kpi-${t.name}`, 'data-metric': t.name, title: definitions[t.name] || null },
         el('div', { class: 'kpi-label' }, t.label),
         el('div', { class: 'kpi-value' }, t.format(value)),
         note ? el('div', { class: 'kpi-note' }, note) : '',
+        tileBenchmark(benchmarks[t.name], weakest.has(t.name)),
         goal ? tileGoal(goal) : '',
         tileFinality((detail.finality || {})[t.name], kpi));
     });
     document.getElementById(containerId).replaceChildren(...tiles);
+  }
+
+  /** "2 of 3 goals met, 1 pending" for the diagnosis card; null without goals. */
+  function goalSummary(goals) {
+    if (!goals.length) return null;
+    const count = status => goals.filter(g => g.status === status).length;
+    const parts = [`${count('met')} of ${goals.length} goal${goals.length === 1 ? '' : 's'} met`];
+    if (count('missed')) parts.push(`${count('missed')} missed`);
+    if (count('pending')) parts.push(`${count('pending')} pending`);
+    return parts.join(', ');
+  }
+
+  /**
+   * The first card: did the show hit its goals, and what held it back (the three metrics with the lowest percentile
+   * against the last 10 shows, in words) and where it lost viewers (the biggest drops, after which moment).
+   */
+  function renderDiagnosis(detail, diagnosis, goals) {
+    const card = document.getElementById('diagnosis');
+    const kpi = detail.kpi;
+    if (!kpi) {
+      card.replaceChildren(el('p', { class: 'card-sub' }, 'No pipeline run has computed this show yet.'));
+      return;
+    }
+    const items = [];
+    const goalsLine = goalSummary(goals);
+    if (goalsLine) items.push(el('p', { class: 'diag-goals', id: 'diagnosis-goals' }, goalsLine, '.'));
+    const weak = diagnosis.weakest.map(w => el('li', { 'data-metric': w.benchmark.metric },
+      el('strong', {}, `${w.benchmark.label} ${SM.byUnit(w.benchmark.unit, w.benchmark.value)}`),
+      `, ${w.rank}`, el('span', { class: 'diag-median' }, ` (median ${SM.byUnit(w.benchmark.unit, w.benchmark.benchmarkMedian)})`)));
+    items.push(el('h3', {}, 'What held this show back'));
+    items.push(weak.length ? el('ol', { class: 'diag-list', id: 'diagnosis-weakest' }, ...weak)
+      : el('p', { class: 'card-sub', id: 'diagnosis-weakest' }, 'No benchmark yet: a metric is compared once at least 3 earlier shows have a value for it.'));
+    if (diagnosis.drops.length) {
+      items.push(el('h3', {}, 'Where viewers left'));
+      items.push(el('ol', { class: 'diag-list', id: 'diagnosis-drops' }, ...diagnosis.drops.map(d => el('li', {},
+        el('strong', {}, `${fmt.time(d.minuteStart)}: −${fmt.count(d.viewersLost)} viewers`),
+        ` of ${fmt.count(d.viewersBefore)}`,
+        d.moment ? `, after ${momentTitle(d.moment)} at ${fmt.time(d.moment.ts)}` : ', before any moment'))));
+    }
+    if (SM.isNumber(kpi.roasLive)) {
+      items.push(el('p', { class: 'diag-roas', id: 'diagnosis-roas' }, `Cost ${fmt.money(detail.show.cost)}: `,
+        el('strong', {}, `${roas(kpi.roasLive)} live`), ` (live GMV ${fmt.money(kpi.liveGmv)}), ${roas(kpi.roas24h)} within 24 h.`));
+    }
+    card.replaceChildren(...items);
+  }
+
+  /** The products of the show (show_sku), best-selling first. */
+  function renderProducts(products) {
+    SM.table(document.getElementById('products-table'), {
+      rows: products,
+      sortKey: 'liveGmv', sortDir: 'desc',
+      rowId: p => p.sku,
+      empty: 'No product activity in this show.',
+      columns: [
+        { key: 'sku', label: 'SKU' },
+        { key: 'clickers', label: 'Clickers', num: true, format: p => fmt.count(p.clickers) },
+        { key: 'carters', label: 'Carters', num: true, format: p => fmt.count(p.carters) },
+        { key: 'liveOrders', label: 'Live orders', num: true, format: p => fmt.count(p.liveOrders) },
+        { key: 'liveUnits', label: 'Units', num: true, format: p => fmt.count(p.liveUnits) },
+        { key: 'liveGmv', label: 'Live GMV', num: true, sort: p => Number(p.liveGmv), format: p => fmt.money(p.liveGmv) },
+        { key: 'pinnedMinutes', label: 'Minutes pinned', num: true, format: p => fmt.decimal(p.pinnedMinutes, 1) },
+        { key: 'stockoutMinutes', label: 'Minutes out of stock', num: true,
+          sort: p => (SM.isNumber(p.stockoutMinutes) ? p.stockoutMinutes : -1),
+          format: p => (SM.isNumber(p.stockoutMinutes) ? fmt.decimal(p.stockoutMinutes, 1) : SM.DASH) },
+      ],
+    });
+  }
+
+  /** Marketing only: how many customers each audience holds, with its CSV. */
+  function renderAudiences(audiences) {
+    const labels = {
+      carted_not_bought: ['Carted, did not buy', 'added to cart in the live window, no purchase in any channel until 24 h after the show'],
+      engaged_not_bought: ['Engaged, did not buy', 'chatted in the live window, no purchase in any channel until 24 h after the show'],
+    };
+    document.getElementById('audience-list').replaceChildren(...Object.entries(audiences).map(([name, ids]) =>
+      el('div', { class: 'kpi', id: `audience-${name}` },
+        el('div', { class: 'kpi-label' }, (labels[name] || [name])[0]),
+        el('div', { class: 'kpi-value' }, fmt.count(ids.length)),
+        el('div', { class: 'kpi-note' }, (labels[name] || [null, ''])[1]),
+        el('a', { class: 'btn btn-small', href: `${base}/audiences/${name}.csv`, download: '' }, 'Download CSV'))));
   }
 
   /** The minute label ("19:23") a moment falls in, or null when it lies outside the minute grid. */
@@ -126,12 +235,14 @@
     }).filter(Boolean);
   }
 
-  function renderChart(detail, minutes, moments, goals) {
+  function renderChart(detail, minutes, moments, goals, diagnosis) {
     const kpi = detail.kpi;
     const labels = minutes.map(m => fmt.time(m.minuteStart));
     const viewers = minutes.map(m => m.viewers);
     const chat = minutes.map(m => m.chatEvents);
     const orders = minutes.map(m => m.orders);
+    const joined = minutes.map(m => m.viewersJoined);
+    const lost = minutes.map(m => -m.viewersLost);
     const gmv = minutes.map(m => Number(m.gmv));
     const peak = kpi ? kpi.peakConcurrentViewers : null;
     const marks = [];
@@ -156,6 +267,19 @@
         label: { formatter: `Goal: peak concurrent ${SM.goalTarget(peakGoal)}`, position: 'insideStartTop', color: '#047857', fontWeight: 600 },
       });
     }
+    // The show's scheduled end: the grace period after it still counts as live.
+    const endLabel = minuteLabelOf(detail.show.endsAt, minutes, labels);
+    if (endLabel !== null) {
+      marks.push({ name: 'Show end', xAxis: endLabel, lineStyle: { type: 'solid', color: '#0f172a', width: 1.5 },
+        label: { formatter: `show ends ${fmt.time(detail.show.endsAt)} (+15 min grace)`, position: 'insideEndBottom', color: '#0f172a' } });
+    }
+    // The biggest viewer drops, labelled with the moment before them.
+    const dropPoints = (diagnosis ? diagnosis.drops : []).map(d => {
+      const idx = minutes.findIndex(m => m.minuteIndex === d.minuteIndex);
+      return idx < 0 ? null : { coord: [labels[idx], -d.viewersLost], value: -d.viewersLost,
+        label: { formatter: `−${fmt.count(d.viewersLost)}${d.moment ? ` after ${momentTitle(d.moment)}` : ''}`, position: 'bottom',
+          color: '#b91c1c', fontSize: 10, fontWeight: 600, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] } };
+    }).filter(Boolean);
     const momentLine = withLabels => {
       const data = momentMarks(moments, minutes, labels, withLabels);
       return data.length ? { symbol: 'none', silent: false, data } : undefined;
@@ -163,32 +287,36 @@
     const many = minutes.length > 90;
     const axisName = { nameLocation: 'end', nameTextStyle: { align: 'left', color: '#475569', fontWeight: 600 } };
     SM.chart(document.getElementById('minute-chart'), {
-      title: SM.titleOption('Viewers, chat and sales per minute', `${detail.show.title} · minutes in UTC · show moments marked`),
+      title: SM.titleOption('Viewers, drop-off, chat and sales per minute',
+        `${detail.show.title} · minutes in UTC · show moments marked · biggest drops labelled`),
       tooltip: { trigger: 'axis', valueFormatter: v => fmt.count(v) },
       axisPointer: { link: [{ xAxisIndex: 'all' }] },
-      legend: { top: 8, right: 60, data: ['Viewers', 'Chat events', 'Live orders', 'GMV'] },
+      legend: { top: 8, right: 60, data: ['Viewers', 'Joined', 'Lost', 'Chat events', 'Live orders', 'GMV'] },
       grid: [
-        { left: 72, right: 80, top: 84, height: 250 },
-        { left: 72, right: 80, top: 374, height: 96 },
-        { left: 72, right: 80, top: 510, height: 110 },
+        { left: 72, right: 80, top: 84, height: 230 },
+        { left: 72, right: 80, top: 350, height: 110 },
+        { left: 72, right: 80, top: 496, height: 80 },
+        { left: 72, right: 80, top: 612, height: 100 },
       ],
-      xAxis: [0, 1, 2].map(g => ({
-        // One band per minute on every grid, so a minute (and a moment's line) sits at the same x in all three.
+      xAxis: [0, 1, 2, 3].map(g => ({
+        // One band per minute on every grid, so a minute (and a moment's line) sits at the same x in all four.
         type: 'category', gridIndex: g, data: labels, boundaryGap: true,
-        axisLabel: { show: g === 2 }, axisTick: { show: g === 2 },
-        ...(g === 2 ? { name: 'Minute (UTC)', nameLocation: 'middle', nameGap: 28 } : {}),
+        axisLabel: { show: g === 3 }, axisTick: { show: g === 3 },
+        ...(g === 3 ? { name: 'Minute (UTC)', nameLocation: 'middle', nameGap: 28 } : {}),
       })),
       yAxis: [
         { type: 'value', gridIndex: 0, name: 'Viewers per minute', ...axisName, axisLabel: { formatter: v => fmt.count(v) } },
-        { type: 'value', gridIndex: 1, name: 'Chat events', ...axisName, axisLabel: { formatter: v => fmt.count(v) }, splitNumber: 2 },
-        { type: 'value', gridIndex: 2, name: 'Live orders', ...axisName, minInterval: 1, splitNumber: 3,
+        { type: 'value', gridIndex: 1, name: 'Joined / lost', ...axisName, splitNumber: 2,
+          axisLabel: { formatter: v => (v < 0 ? `−${fmt.count(-v)}` : fmt.count(v)) } },
+        { type: 'value', gridIndex: 2, name: 'Chat events', ...axisName, axisLabel: { formatter: v => fmt.count(v) }, splitNumber: 2 },
+        { type: 'value', gridIndex: 3, name: 'Live orders', ...axisName, minInterval: 1, splitNumber: 3,
           axisLabel: { formatter: v => fmt.count(v) } },
-        { type: 'value', gridIndex: 2, name: 'GMV (€)', position: 'right', splitNumber: 3, splitLine: { show: false },
+        { type: 'value', gridIndex: 3, name: 'GMV (€)', position: 'right', splitNumber: 3, splitLine: { show: false },
           nameTextStyle: { align: 'right', color: '#475569', fontWeight: 600 },
           axisLabel: { formatter: v => `€${fmt.count(v)}` } },
       ],
-      dataZoom: many ? [{ type: 'inside', xAxisIndex: [0, 1, 2] }, { type: 'slider', xAxisIndex: [0, 1, 2], bottom: 8, height: 20 }]
-        : [{ type: 'inside', xAxisIndex: [0, 1, 2] }],
+      dataZoom: many ? [{ type: 'inside', xAxisIndex: [0, 1, 2, 3] }, { type: 'slider', xAxisIndex: [0, 1, 2, 3], bottom: 8, height: 20 }]
+        : [{ type: 'inside', xAxisIndex: [0, 1, 2, 3] }],
       series: [
         {
           name: 'Viewers', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: viewers, showSymbol: false, smooth: false,
@@ -200,11 +328,16 @@
           markPoint: viewers.length ? { symbolSize: 44, data: [{ type: 'max', name: 'Highest minute' }],
             label: { formatter: p => fmt.count(p.value), fontSize: 10 } } : undefined,
         },
-        { name: 'Chat events', type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: chat, barMaxWidth: 14, itemStyle: { color: '#0ea5e9' },
+        { name: 'Joined', type: 'bar', stack: 'flow', xAxisIndex: 1, yAxisIndex: 1, data: joined, barMaxWidth: 14,
+          itemStyle: { color: '#22c55e' }, markLine: momentLine(false) },
+        { name: 'Lost', type: 'bar', stack: 'flow', xAxisIndex: 1, yAxisIndex: 1, data: lost, barMaxWidth: 14,
+          itemStyle: { color: '#ef4444' }, tooltip: { valueFormatter: v => `−${fmt.count(-v)}` },
+          markPoint: dropPoints.length ? { symbol: 'pin', symbolSize: 1, data: dropPoints } : undefined },
+        { name: 'Chat events', type: 'bar', xAxisIndex: 2, yAxisIndex: 2, data: chat, barMaxWidth: 14, itemStyle: { color: '#0ea5e9' },
           markLine: momentLine(false) },
-        { name: 'Live orders', type: 'bar', xAxisIndex: 2, yAxisIndex: 2, data: orders, barMaxWidth: 14, itemStyle: { color: '#f59e0b' },
+        { name: 'Live orders', type: 'bar', xAxisIndex: 3, yAxisIndex: 3, data: orders, barMaxWidth: 14, itemStyle: { color: '#f59e0b' },
           markLine: momentLine(false) },
-        { name: 'GMV', type: 'line', xAxisIndex: 2, yAxisIndex: 3, data: gmv, showSymbol: false, step: 'middle',
+        { name: 'GMV', type: 'line', xAxisIndex: 3, yAxisIndex: 4, data: gmv, showSymbol: false, step: 'middle',
           lineStyle: { width: 1.75 }, itemStyle: { color: '#10b981' }, tooltip: { valueFormatter: v => fmt.money(v) } },
       ],
     }, `show-${showId}-minutes`);
@@ -483,20 +616,27 @@
         { key: 'addToCarts', label: 'Add to carts', num: true, format: m => fmt.count(m.addToCarts) },
         { key: 'orders', label: 'Orders', num: true, format: m => fmt.count(m.orders) },
         { key: 'gmv', label: 'GMV', num: true, sort: m => Number(m.gmv), format: m => fmt.money(m.gmv) },
+        { key: 'viewersJoined', label: 'Joined', num: true, format: m => fmt.count(m.viewersJoined) },
+        { key: 'viewersLost', label: 'Lost', num: true, format: m => fmt.count(m.viewersLost) },
       ],
     });
   }
 
   try {
-    const [detail, minutes, moments, definitions, goals, visits, funnel] = await Promise.all([
+    const marketing = main.dataset.role === 'marketing';
+    const [detail, minutes, moments, definitions, goals, visits, funnel, diagnosis, products, audiences] = await Promise.all([
       SM.getJson(base), SM.getJson(`${base}/minutes`), SM.getJson(`${base}/moments`), SM.getJson('/api/definitions'),
-      SM.getJson(`/api/goals?showId=${encodeURIComponent(showId)}`), SM.getJson(`${base}/store-visits`), SM.getJson(`${base}/funnel`)]);
+      SM.getJson(`/api/goals?showId=${encodeURIComponent(showId)}`), SM.getJson(`${base}/store-visits`), SM.getJson(`${base}/funnel`),
+      SM.getJson(`${base}/diagnosis`), SM.getJson(`${base}/products`), marketing ? SM.getJson(`${base}/audiences`) : null]);
     const byName = Object.fromEntries(definitions.map(d => [d.name, `${d.label}: ${d.definition} (${d.window})`]));
     renderHeader(detail);
-    renderTiles(detail, byName, goals);
-    renderTiles(detail, byName, goals, SALES_TILES, 'sales-tiles');
+    renderDiagnosis(detail, diagnosis, goals);
+    renderTiles(detail, byName, goals, TILES, 'kpi-tiles', diagnosis);
+    renderTiles(detail, byName, goals, SALES_TILES, 'sales-tiles', diagnosis);
     renderGoals(goals);
-    renderChart(detail, minutes, moments, goals);
+    renderChart(detail, minutes, moments, goals, diagnosis);
+    renderProducts(products);
+    if (audiences) renderAudiences(audiences);
     renderPacing(detail, minutes, goals);
     renderStoreVisits(visits, detail, goals);
     renderRetention(detail, byName, goals);

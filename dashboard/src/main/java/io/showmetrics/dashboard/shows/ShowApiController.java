@@ -8,7 +8,9 @@ import io.showmetrics.dashboard.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +35,15 @@ class ShowApiController {
             column("viewers", ShowMinute::viewers), column("new_viewers", ShowMinute::newViewers),
             column("chat_events", ShowMinute::chatEvents),
             column("product_clicks", ShowMinute::productClicks), column("add_to_carts", ShowMinute::addToCarts),
-            column("orders", ShowMinute::orders), column("gmv", ShowMinute::gmv));
+            column("orders", ShowMinute::orders), column("gmv", ShowMinute::gmv),
+            column("viewers_joined", ShowMinute::viewersJoined), column("viewers_lost", ShowMinute::viewersLost));
+    private static final List<Csv.Column<ShowSku>> PRODUCT_COLUMNS = List.of(
+            column("sku", ShowSku::sku), column("clickers", ShowSku::clickers), column("carters", ShowSku::carters),
+            column("live_orders", ShowSku::liveOrders), column("live_units", ShowSku::liveUnits),
+            column("live_gmv", ShowSku::liveGmv), column("pinned_minutes", ShowSku::pinnedMinutes),
+            column("stockout_minutes", ShowSku::stockoutMinutes));
+    /** The audiences of SPEC section 6, in the page's order. */
+    static final List<String> AUDIENCES = List.of("carted_not_bought", "engaged_not_bought");
     private static final List<Csv.Column<ShowMoment>> MOMENT_COLUMNS = List.of(
             column("ts", ShowMoment::ts), column("offset_seconds", ShowMoment::offsetSeconds),
             column("type", ShowMoment::type), column("sku", ShowMoment::sku), column("label", ShowMoment::label),
@@ -129,6 +139,54 @@ class ShowApiController {
                         .map(e -> new StoreVisits.StoreModel(s.storeId(), e.getKey(), e.getValue())))
                 .toList();
         return Csv.download("show-" + showId + "-store-visits.csv", STORE_COLUMNS, rows);
+    }
+
+    @GetMapping("/api/shows/{showId}/diagnosis")
+    @Operation(summary = "What held the show back: every show-level metric against the median of the last 10 earlier "
+            + "shows with its percentile (show_benchmark), the three with the lowest percentile with their rank in "
+            + "words, and the three minutes that lost the most viewers (show_minute.viewers_lost), each with the "
+            + "moment closest before it; 404 for an unknown show")
+    ShowDiagnosis diagnosis(@PathVariable String showId) {
+        requireShow(showId);
+        return ShowDiagnosis.of(shows.findBenchmarks(showId), shows.findMinutes(showId), shows.findMoments(showId));
+    }
+
+    @GetMapping("/api/shows/{showId}/products")
+    @Operation(summary = "The show's products (show_sku): clickers, carters, live orders, units and GMV, minutes "
+            + "pinned and minutes out of stock, best-selling first")
+    List<ShowSku> products(@PathVariable String showId) {
+        requireShow(showId);
+        return shows.findProducts(showId);
+    }
+
+    @GetMapping("/api/shows/{showId}/products.csv")
+    @Operation(summary = "The show's products as CSV")
+    ResponseEntity<String> productsCsv(@PathVariable String showId) {
+        requireShow(showId);
+        return Csv.download("show-" + showId + "-products.csv", PRODUCT_COLUMNS, shows.findProducts(showId));
+    }
+
+    @GetMapping("/api/shows/{showId}/audiences")
+    @Operation(summary = "Marketing role only (403 otherwise): the show's identified customers who carted, or engaged, "
+            + "in the live window and bought nothing in any channel until 24 h after the show (show_audience), "
+            + "for the next show's promotion")
+    Map<String, List<String>> audiences(@PathVariable String showId) {
+        requireShow(showId);
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        AUDIENCES.forEach(a -> out.put(a, shows.findAudience(showId, a)));
+        return out;
+    }
+
+    @GetMapping("/api/shows/{showId}/audiences/{audience}.csv")
+    @Operation(summary = "Marketing role only (403 otherwise): one audience of the show as CSV (customer_id); 404 for "
+            + "an unknown show or audience")
+    ResponseEntity<String> audienceCsv(@PathVariable String showId, @PathVariable String audience) {
+        requireShow(showId);
+        if (!AUDIENCES.contains(audience)) {
+            throw new NotFoundException("No audience '" + audience + "': use one of " + String.join(", ", AUDIENCES) + ".");
+        }
+        return Csv.download("show-" + showId + "-" + audience + ".csv",
+                List.of(column("customer_id", (String c) -> c)), shows.findAudience(showId, audience));
     }
 
     private void requireShow(String showId) {

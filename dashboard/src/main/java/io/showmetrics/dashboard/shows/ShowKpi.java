@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param peakConcurrentViewers the instantaneous peak, which can be below the highest per-minute count
  * @param status {@code provisional} until every window that feeds the KPIs has closed (the clock and the data
  *     through have both reached {@code finalAt}), then {@code final}; derived from the server's clock when read
+ * @param roasLive {@code live_gmv / cost}, {@code null} without a cost (SPEC section 6)
+ * @param roas24h {@code gmv_24h / cost}, {@code null} without a cost
  * @param dataThrough the data through of the run that computed the KPIs ({@code null} for a run before it
  *     existed); a window that ends after it is still open
  */
@@ -22,5 +24,6 @@ record ShowKpi(
         Double conversionRate24h, BigDecimal gmv24h, BigDecimal aov, BigDecimal revenuePerViewer,
         Double returningViewerRate, Double nextShowRetention, Double stockoutMinutes,
         Double influencedStoreVisits, Long influencedVisitors, Double sawShowShare,
+        Double roasLive, Double roas24h,
         String status, Instant finalAt, String runId, Instant computedAt, Instant dataThrough) {
 }

@@ -8,7 +8,10 @@ import java.time.Instant;
  * {@code minuteStart}. {@code viewers} counts distinct viewers present at any time in the minute;
  * {@code newViewers} those whose first live presence is in this minute (their running sum is the unique viewers so
  * far); {@code orders} and {@code gmv} the live orders placed in the minute (running sums: the sales pacing).
+ * {@code viewersJoined} and {@code viewersLost}: the drop-off (SPEC section 6), viewers of this minute who were not
+ * in the minute before, and viewers of the minute before who are not in this one.
  */
 record ShowMinute(int minuteIndex, Instant minuteStart, long viewers, long newViewers, long chatEvents,
-                  long productClicks, long addToCarts, long orders, BigDecimal gmv) {
+                  long productClicks, long addToCarts, long orders, BigDecimal gmv, long viewersJoined,
+                  long viewersLost) {
 }

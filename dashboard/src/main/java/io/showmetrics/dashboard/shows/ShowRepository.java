@@ -61,7 +61,7 @@ class ShowRepository {
     /** The show and its KPIs, or empty when there is no show {@code showId}. */
     Optional<ShowDetail> findById(String showId) {
         return jdbc.sql("""
-                        SELECT s.show_id, s.title, s.host, s.starts_at, s.ends_at, s.experiment_id, s.channel,
+                        SELECT s.show_id, s.title, s.host, s.starts_at, s.ends_at, s.experiment_id, s.channel, s.cost,
                                k.show_id AS kpi_show_id, k.*
                         FROM show s LEFT JOIN show_kpi k ON k.show_id = s.show_id
                         WHERE s.show_id = :id""")
@@ -133,20 +133,60 @@ class ShowRepository {
     List<ShowMinute> findMinutes(String showId) {
         return jdbc.sql("""
                         SELECT minute_index, minute_start, viewers, new_viewers, chat_events, product_clicks,
-                               add_to_carts, orders, gmv
+                               add_to_carts, orders, gmv, viewers_joined, viewers_lost
                         FROM show_minute WHERE show_id = :id ORDER BY minute_start""")
                 .param("id", showId)
                 .query((rs, i) -> new ShowMinute(rs.getInt("minute_index"), getInstant(rs, "minute_start"),
                         rs.getLong("viewers"), rs.getLong("new_viewers"), rs.getLong("chat_events"), rs.getLong("product_clicks"),
-                        rs.getLong("add_to_carts"), rs.getLong("orders"), getDecimal(rs, "gmv")))
+                        rs.getLong("add_to_carts"), rs.getLong("orders"), getDecimal(rs, "gmv"),
+                        rs.getLong("viewers_joined"), rs.getLong("viewers_lost")))
                 .list();
+    }
+
+    /**
+     * The show's benchmark rows (SPEC section 6) in the catalogue's order, each with its metric's label and unit;
+     * empty before a run has computed them.
+     */
+    List<ShowBenchmark> findBenchmarks(String showId) {
+        return jdbc.sql("""
+                        SELECT b.metric, COALESCE(d.label, b.metric) AS label, COALESCE(d.unit, 'count') AS unit,
+                               b.value, b.benchmark_median, b.benchmark_n, b.percentile
+                        FROM show_benchmark b LEFT JOIN metric_definition d ON d.name = b.metric
+                        WHERE b.show_id = :id ORDER BY d.sort_order NULLS LAST, b.metric""")
+                .param("id", showId)
+                .query((rs, i) -> new ShowBenchmark(rs.getString("metric"), rs.getString("label"), rs.getString("unit"),
+                        getDouble(rs, "value"), getDouble(rs, "benchmark_median"), rs.getInt("benchmark_n"),
+                        getDouble(rs, "percentile")))
+                .list();
+    }
+
+    /** The show's products (SPEC section 6), best-selling first (live GMV, then clickers, then sku). */
+    List<ShowSku> findProducts(String showId) {
+        return jdbc.sql("""
+                        SELECT sku, clickers, carters, live_orders, live_units, live_gmv, pinned_minutes, stockout_minutes
+                        FROM show_sku WHERE show_id = :id ORDER BY live_gmv DESC, clickers DESC, sku""")
+                .param("id", showId)
+                .query((rs, i) -> new ShowSku(rs.getString("sku"), rs.getLong("clickers"), rs.getLong("carters"),
+                        rs.getLong("live_orders"), rs.getLong("live_units"), getDecimal(rs, "live_gmv"),
+                        rs.getDouble("pinned_minutes"), getDouble(rs, "stockout_minutes")))
+                .list();
+    }
+
+    /** The customer ids of one audience of the show (SPEC section 6), sorted. */
+    List<String> findAudience(String showId, String audience) {
+        return jdbc.sql("""
+                        SELECT customer_id FROM show_audience WHERE show_id = :id AND audience = :audience
+                        ORDER BY customer_id""")
+                .param("id", showId).param("audience", audience)
+                .query(String.class).list();
     }
 
     private static Show show(ResultSet rs) throws SQLException {
         Instant starts = getInstant(rs, "starts_at");
         Instant ends = getInstant(rs, "ends_at");
         return new Show(rs.getString("show_id"), rs.getString("title"), rs.getString("host"), starts, ends,
-                Duration.between(starts, ends).toSeconds(), rs.getString("experiment_id"), rs.getString("channel"));
+                Duration.between(starts, ends).toSeconds(), rs.getString("experiment_id"), rs.getString("channel"),
+                getDecimal(rs, "cost"));
     }
 
     /**
@@ -183,6 +223,7 @@ class ShowRepository {
                 getDouble(rs, "returning_viewer_rate"), getDouble(rs, "next_show_retention"),
                 getDouble(rs, "stockout_minutes"), getDouble(rs, "influenced_store_visits"),
                 getLong(rs, "influenced_visitors"), getDouble(rs, "saw_show_share"),
+                getDouble(rs, "roas_live"), getDouble(rs, "roas_24h"),
                 Provisional.status(rs.getString("status"), getInstant(rs, "final_at"), now,
                         getInstant(rs, "data_through")),
                 getInstant(rs, "final_at"), rs.getString("run_id"),

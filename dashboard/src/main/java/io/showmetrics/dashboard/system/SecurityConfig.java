@@ -43,7 +43,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * user with a dashboard role, checked here on the server (pages, JSON API, CSV and OpenAPI alike).
  * Anonymous page requests are redirected to {@code /login}; anonymous API requests get 401.
  * Goal writes (POST, PUT, PATCH, DELETE under {@code /api/goals} and {@code /goals}) need the marketing role: 403
- * for executives and analysts. CSRF protection stays on for every write: the forms (sign-in, sign-out, goals) and
+ * for executives and analysts, and so do a show's audiences (lists of customers: JSON and CSV). CSRF protection stays on for every write: the forms (sign-in, sign-out, goals) and
  * the API's writes, the sample-ratio acknowledgement and the goals (header {@code X-CSRF-TOKEN}, from the page's
  * {@code _csrf} meta tag).
  *
@@ -83,6 +83,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.PUT, GOAL_WRITES).hasRole(Role.MARKETING.name())
                         .requestMatchers(HttpMethod.DELETE, GOAL_WRITES).hasRole(Role.MARKETING.name())
                         .requestMatchers(HttpMethod.PATCH, GOAL_WRITES).hasRole(Role.MARKETING.name())
+                        // Audiences name customers: marketing only, the list and its CSV alike (SPEC section 6).
+                        .requestMatchers("/api/shows/*/audiences", "/api/shows/*/audiences/**")
+                        .hasRole(Role.MARKETING.name())
                         .anyRequest().hasAnyRole(Role.all()))
                 .authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle)))
                 .formLogin(form -> form.loginPage("/login").successHandler(new RelativeSignInSuccessHandler())
