@@ -59,10 +59,10 @@ class ShowControllerTest {
 
     static ShowDetail detail(String showId) {
         Show show = new Show(showId, "Spring Collection Launch", "Lena Park", START, START.plusSeconds(3600), 3600,
-                null, "web");
+                null, "web", null);
         ShowKpi kpi = new ShowKpi(1234L, 456L, 812L, START.plusSeconds(1410), 754.4, 210L, 300L, null, 1520L, 870L,
                 64L, 33L, 12L, 150L, 61L, 40L, new BigDecimal("3120.5"), 52L, null, null, null, null, null, null,
-                null, null, null, null, "provisional", Instant.parse("2026-03-31T20:15:00Z"),
+                null, null, null, null, null, null, "provisional", Instant.parse("2026-03-31T20:15:00Z"),
                 "run-1", Instant.parse("2026-03-02T03:10:00Z"), Instant.parse("2026-03-02T02:00:00Z"));
         return new ShowDetail(show, kpi);
     }
@@ -180,7 +180,7 @@ class ShowControllerTest {
         void storeVisitsCarryTheCoveringExperimentsNumberAsTheSignedInUserMaySeeIt() throws Exception {
             ShowDetail d = detail("s1");
             Show covered = new Show("s1", d.show().title(), d.show().host(), START, START.plusSeconds(3600), 3600,
-                    "exp-hold", "web");
+                    "exp-hold", "web", null);
             given(shows.findById("s1")).willReturn(Optional.of(new ShowDetail(covered, d.kpi())));
             given(shows.findStoreVisits("s1")).willReturn(new StoreVisits(List.of(), List.of(), 12.0, 10L, 0.4, null));
             given(experimentVisits.find("exp-hold", "someone")).willReturn(Optional.of(new ExperimentVisits("exp-hold",
@@ -229,8 +229,8 @@ class ShowControllerTest {
         void minutesComeInTimeOrder() throws Exception {
             given(shows.exists("s1")).willReturn(true);
             given(shows.findMinutes("s1")).willReturn(List.of(
-                    new ShowMinute(0, START, 100, 100, 4, 1, 0, 0, BigDecimal.ZERO),
-                    new ShowMinute(1, START.plusSeconds(60), 200, 120, 9, 2, 1, 1, new BigDecimal("79.9"))));
+                    new ShowMinute(0, START, 100, 100, 4, 1, 0, 0, BigDecimal.ZERO, 100, 0),
+                    new ShowMinute(1, START.plusSeconds(60), 200, 120, 9, 2, 1, 1, new BigDecimal("79.9"), 120, 20)));
 
             mvc.perform(get("/api/shows/s1/minutes").with(as(Role.ANALYST)))
                     .andExpect(status().isOk())
@@ -258,13 +258,14 @@ class ShowControllerTest {
         void minutesCsvListsEveryMinute() throws Exception {
             given(shows.exists("s1")).willReturn(true);
             given(shows.findMinutes("s1")).willReturn(List.of(
-                    new ShowMinute(0, START, 100, 100, 4, 1, 0, 0, new BigDecimal("0.0000"))));
+                    new ShowMinute(0, START, 100, 100, 4, 1, 0, 0, new BigDecimal("0.0000"), 100, 0)));
 
             mvc.perform(get("/api/shows/s1/minutes.csv").with(as(Role.EXECUTIVE)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(
-                            "minute_index,minute_start,viewers,new_viewers,chat_events,product_clicks,add_to_carts,orders,gmv\r\n"
-                                    + "0,2026-03-01T19:00:00Z,100,100,4,1,0,0,0\r\n"));
+                            "minute_index,minute_start,viewers,new_viewers,chat_events,product_clicks,add_to_carts,orders,gmv,"
+                                    + "viewers_joined,viewers_lost\r\n"
+                                    + "0,2026-03-01T19:00:00Z,100,100,4,1,0,0,0,100,0\r\n"));
         }
     
         @Test
@@ -308,6 +309,71 @@ class ShowControllerTest {
 
             mvc.perform(get("/api/shows/nope/moments").with(as(Role.MARKETING))).andExpect(status().isNotFound());
             mvc.perform(get("/api/shows/nope/moments.csv").with(as(Role.MARKETING))).andExpect(status().isNotFound());
+        }
+
+        @Test
+        void diagnosisNamesTheWeakestMetricsAndTheBiggestDrops() throws Exception {
+            given(shows.exists("s1")).willReturn(true);
+            given(shows.findBenchmarks("s1")).willReturn(List.of(
+                    new ShowBenchmark("unique_viewers", "Unique viewers", "count", 1200.0, 1000.0, 10, 0.9),
+                    new ShowBenchmark("conversion_rate_24h", "Conversion rate (24 h)", "ratio", 0.021, 0.034, 10, 0.15),
+                    new ShowBenchmark("live_gmv", "Live GMV", "currency", 900.0, 1500.0, 4, 0.0),
+                    new ShowBenchmark("aov", "Average order value", "currency", null, 70.0, 10, null)));
+            given(shows.findMinutes("s1")).willReturn(List.of(
+                    new ShowMinute(0, START, 100, 100, 0, 0, 0, 0, BigDecimal.ZERO, 100, 0),
+                    new ShowMinute(1, START.plusSeconds(60), 60, 0, 0, 0, 0, 0, BigDecimal.ZERO, 0, 40)));
+            given(shows.findMoments("s1")).willReturn(List.of(ShowMoment.of(START.plusSeconds(30), 30, "promo", null,
+                    "Code SPRING", 100L, null, null, null, null)));
+
+            mvc.perform(get("/api/shows/s1/diagnosis").with(as(Role.EXECUTIVE)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.benchmarks.length()").value(4))
+                    .andExpect(jsonPath("$.weakest[0].benchmark.metric").value("live_gmv"))
+                    .andExpect(jsonPath("$.weakest[0].rank").value("lowest of the last 4 shows"))
+                    .andExpect(jsonPath("$.weakest[1].rank").value("lowest 20 % of the last 10 shows"))
+                    .andExpect(jsonPath("$.weakest.length()").value(3))
+                    .andExpect(jsonPath("$.drops[0].viewersLost").value(40))
+                    .andExpect(jsonPath("$.drops[0].moment.label").value("Code SPRING"));
+        }
+
+        @Test
+        void productsCsvListsEveryProduct() throws Exception {
+            given(shows.exists("s1")).willReturn(true);
+            given(shows.findProducts("s1")).willReturn(List.of(
+                    new ShowSku("SKU-1", 40, 12, 5, 6, new BigDecimal("479.4000"), 12.5, null)));
+
+            mvc.perform(get("/api/shows/s1/products.csv").with(as(Role.ANALYST)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(
+                            "sku,clickers,carters,live_orders,live_units,live_gmv,pinned_minutes,stockout_minutes\r\n"
+                                    + "SKU-1,40,12,5,6,479.4,12.5,\r\n")));
+        }
+
+        @Test
+        void marketingReadsAndExportsTheAudiences() throws Exception {
+            given(shows.exists("s1")).willReturn(true);
+            given(shows.findAudience("s1", "carted_not_bought")).willReturn(List.of("C-1", "C-2"));
+            given(shows.findAudience("s1", "engaged_not_bought")).willReturn(List.of("C-3"));
+
+            mvc.perform(get("/api/shows/s1/audiences").with(as(Role.MARKETING)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.carted_not_bought[1]").value("C-2"))
+                    .andExpect(jsonPath("$.engaged_not_bought[0]").value("C-3"));
+            mvc.perform(get("/api/shows/s1/audiences/carted_not_bought.csv").with(as(Role.MARKETING)))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Disposition", containsString("show-s1-carted_not_bought.csv")))
+                    .andExpect(content().string(containsString("customer_id\r\nC-1\r\nC-2\r\n")));
+            mvc.perform(get("/api/shows/s1/audiences/everyone.csv").with(as(Role.MARKETING)))
+                    .andExpect(status().isNotFound());
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = Role.class, names = {"EXECUTIVE", "ANALYST"})
+        void otherRolesAreForbiddenTheAudiences(Role role) throws Exception {
+            given(shows.exists("s1")).willReturn(true);
+            mvc.perform(get("/api/shows/s1/audiences").with(as(role))).andExpect(status().isForbidden());
+            mvc.perform(get("/api/shows/s1/audiences/carted_not_bought.csv").with(as(role)))
+                    .andExpect(status().isForbidden());
         }
 }
 }

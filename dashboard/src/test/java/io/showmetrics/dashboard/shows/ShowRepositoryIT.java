@@ -6,6 +6,7 @@ import static io.showmetrics.dashboard.testing.Fixtures.moment;
 import static io.showmetrics.dashboard.testing.Fixtures.show;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.showmetrics.dashboard.testing.Fixtures;
 import io.showmetrics.dashboard.testing.MutableClock;
 import io.showmetrics.dashboard.testing.TestDatabase;
 import java.math.BigDecimal;
@@ -37,6 +38,43 @@ class ShowRepositoryIT {
         jdbc = db.jdbc();
         clock = new MutableClock(NOW);
         repository = new ShowRepository(jdbc, clock);
+    }
+
+    @Nested
+    class SectionSix {
+        @Test
+        void benchmarksComeInTheCatalogueOrderWithLabelAndUnit() {
+            show("s1").insert(jdbc);
+            Fixtures.definition("live_gmv", 2).set("unit", "currency").insert(jdbc);
+            Fixtures.definition("unique_viewers", 1).insert(jdbc);
+            Fixtures.benchmark("s1", "live_gmv", 900.0, 1500.0, 10, 0.15).insert(jdbc);
+            Fixtures.benchmark("s1", "unique_viewers", null, null, 2, null).insert(jdbc);
+
+            var rows = repository.findBenchmarks("s1");
+
+            assertThat(rows).extracting(ShowBenchmark::metric).containsExactly("unique_viewers", "live_gmv");
+            assertThat(rows.get(1).unit()).isEqualTo("currency");
+            assertThat(rows.get(1).percentile()).isEqualTo(0.15);
+            assertThat(rows.get(0).benchmarkMedian()).isNull();
+            assertThat(rows.get(0).benchmarkN()).isEqualTo(2);
+        }
+
+        @Test
+        void productsBestSellingFirstAndAudiencesSorted() {
+            show("s1").set("cost", new BigDecimal("500.0000")).insert(jdbc);
+            Fixtures.sku("s1", "A").set("clickers", 3L).set("live_orders", 0L).set("live_units", 0L)
+                    .set("live_gmv", BigDecimal.ZERO).set("pinned_minutes", 4.5).insert(jdbc);
+            Fixtures.sku("s1", "B").set("live_units", 2L).set("live_gmv", new BigDecimal("59.8000"))
+                    .set("stockout_minutes", 2.0).insert(jdbc);
+            Fixtures.audience("s1", "carted_not_bought", "C-9").insert(jdbc);
+            Fixtures.audience("s1", "carted_not_bought", "C-1").insert(jdbc);
+
+            assertThat(repository.findProducts("s1")).extracting(ShowSku::sku).containsExactly("B", "A");
+            assertThat(repository.findProducts("s1").get(1).stockoutMinutes()).isNull();
+            assertThat(repository.findAudience("s1", "carted_not_bought")).containsExactly("C-1", "C-9");
+            assertThat(repository.findAudience("s1", "engaged_not_bought")).isEmpty();
+            assertThat(repository.findById("s1").orElseThrow().show().cost()).isEqualByComparingTo("500");
+        }
     }
 
     @Nested
@@ -350,10 +388,10 @@ class ShowRepositoryIT {
         void eachMetricIsProvisionalUntilEndsAtPlusItsFinalAfterSeconds() {
             show("s").insert(jdbc);
             kpi("s").insert(jdbc);
-            io.showmetrics.dashboard.testing.Fixtures.definition("unique_viewers", 1).set("final_after_seconds", 900L).insert(jdbc);
-            io.showmetrics.dashboard.testing.Fixtures.definition("conversion_rate_24h", 2).set("final_after_seconds", 86_400L)
+            Fixtures.definition("unique_viewers", 1).set("final_after_seconds", 900L).insert(jdbc);
+            Fixtures.definition("conversion_rate_24h", 2).set("final_after_seconds", 86_400L)
                     .insert(jdbc);
-            io.showmetrics.dashboard.testing.Fixtures.definition("viewers", 3).set("level", "minute").insert(jdbc);
+            Fixtures.definition("viewers", 3).set("level", "minute").insert(jdbc);
             clock.set(Instant.parse("2026-03-01T20:15:00Z"));
 
             var finality = repository.findById("s").orElseThrow().finality();
@@ -370,8 +408,8 @@ class ShowRepositoryIT {
             // The data stops 2026-03-02 02:00, before the 24-hour window ends (2026-03-02 20:00).
             kpi("s").set("data_through", Instant.parse("2026-03-02T02:00:00Z"))
                     .set("final_at", Instant.parse("2026-03-31T20:00:00Z")).insert(jdbc);
-            io.showmetrics.dashboard.testing.Fixtures.definition("unique_viewers", 1).set("final_after_seconds", 900L).insert(jdbc);
-            io.showmetrics.dashboard.testing.Fixtures.definition("conversion_rate_24h", 2).set("final_after_seconds", 86_400L)
+            Fixtures.definition("unique_viewers", 1).set("final_after_seconds", 900L).insert(jdbc);
+            Fixtures.definition("conversion_rate_24h", 2).set("final_after_seconds", 86_400L)
                     .insert(jdbc);
             clock.set(Instant.parse("2026-06-01T00:00:00Z"));
 

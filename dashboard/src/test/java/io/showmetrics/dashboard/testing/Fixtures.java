@@ -247,6 +247,31 @@ public final class Fixtures {
     }
 
     /** A succeeded run that reconciles: read 10,480 = 10,300 accepted + 150 quarantined + 30 duplicate. */
+    /** A show_benchmark row (SPEC section 6). */
+    public static Row benchmark(String showId, String metric, Double value, Double median, int n, Double percentile) {
+        return new Row("show_benchmark").set("show_id", showId).set("metric", metric).set("value", value)
+                .set("benchmark_median", median).set("benchmark_n", n).set("percentile", percentile);
+    }
+
+    /** A show_sku row: the sku was clicked, carted and sold once, never pinned, stock not measured. */
+    public static Row sku(String showId, String sku) {
+        return new Row("show_sku").set("show_id", showId).set("sku", sku).set("clickers", 1L).set("carters", 1L)
+                .set("live_orders", 1L).set("live_units", 1L).set("live_gmv", new BigDecimal("29.9000"))
+                .set("pinned_minutes", 0.0).set("stockout_minutes", null);
+    }
+
+    /** A show_audience row. */
+    public static Row audience(String showId, String audience, String customerId) {
+        return new Row("show_audience").set("show_id", showId).set("audience", audience).set("customer_id", customerId);
+    }
+
+    /** A show_month row (SPEC section 6), complete (not partial). */
+    public static Row showMonth(String month, long shows, String liveGmv, String influencedRevenue, double visits) {
+        return new Row("show_month").set("month", java.time.LocalDate.parse(month + "-01")).set("shows", shows)
+                .set("live_gmv", new BigDecimal(liveGmv)).set("influenced_revenue", new BigDecimal(influencedRevenue))
+                .set("influenced_store_visits", visits).set("partial", false);
+    }
+
     public static Row run(String runId) {
         return new Row("pipeline_run")
                 .set("run_id", runId)
