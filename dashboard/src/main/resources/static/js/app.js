@@ -81,7 +81,7 @@ const SM = (() => {
       }
       throw new Error(`Could not load ${url}: ${detail}`);
     }
-    return response.json();
+    return response.status === 204 ? null : response.json();
   }
 
   /** POSTs without a body, with the page's CSRF token (meta _csrf / _csrf_header); returns the JSON answer. */

@@ -88,6 +88,41 @@
         lastPeriod ? `of ${fmt.count(lastPeriod.storeVisits)} store visits` : null));
   }
 
+  /** "2026-03" or "2026-01 – 2026-03". */
+  const monthsLabel = (from, to) => (from === to ? from : `${from} – ${to}`);
+
+  /**
+   * The headline: what the shows of the chosen period drove (live GMV + influenced revenue), the visits credited to
+   * them, against the period before; the period is kept in the URL (?from=YYYY-MM&to=YYYY-MM) so a view can be shared.
+   */
+  async function showsDrove() {
+    const card = document.getElementById('shows-drove');
+    const params = new URLSearchParams(window.location.search);
+    const query = new URLSearchParams();
+    if (params.get('from')) query.set('from', params.get('from'));
+    if (params.get('to')) query.set('to', params.get('to'));
+    const d = await SM.getJson(`/api/omnichannel/shows-drove${query.toString() ? `?${query}` : ''}`);
+    if (!d) {
+      card.replaceChildren(el('p', { class: 'card-sub' }, 'No show has been published yet.'));
+      return;
+    }
+    const picker = (name, value) => el('label', {}, name === 'from' ? 'From ' : 'to ',
+      el('select', { name, id: `drove-${name}` }, ...d.months.map(m => el('option', { value: m, ...(m === value ? { selected: '' } : {}) }, m))));
+    const form = el('form', { class: 'period-form', method: 'get', action: '/omnichannel' }, picker('from', d.from), ' ', picker('to', d.to),
+      ' ', el('button', { class: 'btn', type: 'submit' }, 'Show'));
+    const against = d.comparisonDrove === null ? 'no earlier period to compare with'
+      : d.comparisonSameSpan ? `vs ${fmt.money(d.comparisonDrove)} over the same days of ${d.comparisonFrom}`
+        : `vs ${fmt.money(d.comparisonDrove)} in ${monthsLabel(d.comparisonFrom, d.comparisonTo)}`;
+    card.replaceChildren(
+      el('div', { class: 'card-head' }, el('div', {},
+        el('p', { class: 'drove-period' }, `${monthsLabel(d.from, d.to)}${d.partial ? ' (month to date: the number can still grow)' : ''}`),
+        el('p', { class: 'drove-headline', id: 'drove-headline' }, 'Shows drove ', el('strong', {}, fmt.money(d.drove))),
+        el('p', { class: 'drove-compare' }, change(d.change), ` ${against}`)), form),
+      el('p', { class: 'drove-parts', id: 'drove-parts' },
+        `${fmt.money(d.liveGmv)} live GMV of ${fmt.count(d.shows)} show${d.shows === 1 ? '' : 's'} + ${fmt.money(d.influencedRevenue)} `
+        + `web, app and store revenue within 24 h after them · ${fmt.decimal(d.influencedStoreVisits, 1)} store visits credited to them (linear model)`));
+  }
+
   function multichannel(periods) {
     const months = periods.filter(p => p.period === 'month');
     const quarters = periods.filter(p => p.period === 'quarter');
@@ -155,6 +190,7 @@
     const months = new Set(data.channels.map(r => r.month)).size;
     status.textContent = `${months} month${months === 1 ? '' : 's'} · net revenue in EUR · months in UTC`
       + (data.dataThrough ? ` · data through ${fmt.dateTime(data.dataThrough)}: its month is month to date` : '');
+    await showsDrove();
     tiles(data);
     stacked('revenue-chart', 'Net revenue by channel', 'Stacked per month: live, web, app and store', data.channels, 'revenue',
       v => fmt.money(v), 'revenue-by-channel', 'bar', moneyAxis);

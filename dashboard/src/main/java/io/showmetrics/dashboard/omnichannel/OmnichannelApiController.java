@@ -5,10 +5,14 @@ import static io.showmetrics.dashboard.system.Csv.column;
 import io.showmetrics.dashboard.system.Csv;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.showmetrics.dashboard.system.ProblemException;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Revenue by channel, multichannel share and show-influenced revenue and visits, as JSON and CSV. */
@@ -48,6 +52,23 @@ class OmnichannelApiController {
         Instant dataThrough = omnichannel.findDataThrough();
         return new Omnichannel(channels, omnichannel.findPeriods(), influenced,
                 MonthHeadline.of(channels, dataThrough), MonthHeadline.of(influenced, dataThrough), dataThrough);
+    }
+
+    @GetMapping("/api/omnichannel/shows-drove")
+    @Operation(summary = "What the shows drove over a period of whole UTC months (from, to as YYYY-MM; default the "
+            + "latest month with shows): live GMV of the shows that ended in it + the web, app and store revenue they "
+            + "influenced within 24 h, with the store visits credited to them (linear model), against the months just "
+            + "before it (the month to date against the same span of the previous month); 204 without shows, 400 for "
+            + "a period that starts after it ends")
+    ResponseEntity<ShowsDrove> showsDrove(@RequestParam(required = false) YearMonth from,
+                                          @RequestParam(required = false) YearMonth to) {
+        ShowsDrove drove;
+        try {
+            drove = ShowsDrove.of(omnichannel.findShowMonths(), from, to);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "invalid_period", "Invalid period", e.getMessage());
+        }
+        return drove == null ? ResponseEntity.noContent().build() : ResponseEntity.ok(drove);
     }
 
     @GetMapping("/api/omnichannel/channels.csv")

@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads {@code channel_month}, {@code omnichannel_period} and {@code influenced_revenue}. Month-over-month changes
+ * Reads {@code channel_month}, {@code omnichannel_period}, {@code influenced_revenue} and {@code show_month}. Month-over-month changes
  * compare with the previous calendar month (previous quarter) only: a gap gives NULL, never a change across it. A
  * partial period (month to date) is compared with the same span of the previous one ({@code prev_span_*}, written
  * by compute), never with the whole of it.
@@ -49,6 +49,20 @@ class OmnichannelRepository {
                         rs.getBigDecimal("revenue") == null ? BigDecimal.ZERO : rs.getBigDecimal("revenue"),
                         rs.getLong("orders"), rs.getLong("customers"), getDouble(rs, "change"), rs.getBoolean("partial"),
                         rs.getBigDecimal("prev_span_revenue")))
+                .list();
+    }
+
+    /** What the shows of each month drove (show_month), oldest first. */
+    List<ShowMonth> findShowMonths() {
+        return jdbc.sql("""
+                        SELECT month, shows, live_gmv, influenced_revenue, influenced_store_visits, partial,
+                               prev_span_shows, prev_span_live_gmv, prev_span_influenced_revenue
+                        FROM show_month ORDER BY month""")
+                .query((rs, i) -> new ShowMonth(rs.getObject("month", LocalDate.class), rs.getLong("shows"),
+                        rs.getBigDecimal("live_gmv"), rs.getBigDecimal("influenced_revenue"),
+                        rs.getDouble("influenced_store_visits"), rs.getBoolean("partial"),
+                        io.showmetrics.dashboard.system.Rows.getLong(rs, "prev_span_shows"),
+                        rs.getBigDecimal("prev_span_live_gmv"), rs.getBigDecimal("prev_span_influenced_revenue")))
                 .list();
     }
 

@@ -77,4 +77,36 @@ class OmnichannelControllerTest {
                 .andExpect(content().string("month,channel,revenue,orders,customers,revenue_change,partial,"
                         + "prev_span_revenue\r\n2026-02-01,store,99.9,3,2,,false,\r\n"));
     }
+
+    @Test
+    void showsDroveForAChosenPeriodFromTheUrl() throws Exception {
+        given(omnichannel.findShowMonths()).willReturn(List.of(
+                new ShowMonth(LocalDate.parse("2026-01-01"), 2, new BigDecimal("900"), new BigDecimal("300"), 2, false,
+                        null, null, null),
+                new ShowMonth(LocalDate.parse("2026-02-01"), 3, new BigDecimal("1000"), new BigDecimal("500"), 3.5, false,
+                        null, null, null)));
+
+        mvc.perform(get("/api/omnichannel/shows-drove").param("from", "2026-02").param("to", "2026-02")
+                        .with(user("eve").roles("EXECUTIVE")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.from").value("2026-02"))
+                .andExpect(jsonPath("$.drove").value(1500))
+                .andExpect(jsonPath("$.comparisonFrom").value("2026-01"))
+                .andExpect(jsonPath("$.comparisonDrove").value(1200))
+                .andExpect(jsonPath("$.months[0]").value("2026-01"));
+        mvc.perform(get("/api/omnichannel/shows-drove").param("from", "2026-03").param("to", "2026-02")
+                        .with(user("eve").roles("EXECUTIVE")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("invalid_period"));
+        mvc.perform(get("/api/omnichannel/shows-drove").param("from", "March").with(user("eve").roles("EXECUTIVE")))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void showsDroveWithoutShowsIsNoContent() throws Exception {
+        given(omnichannel.findShowMonths()).willReturn(List.of());
+
+        mvc.perform(get("/api/omnichannel/shows-drove").with(user("eve").roles("EXECUTIVE")))
+                .andExpect(status().isNoContent());
+    }
 }

@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 
 class OmnichannelRepositoryIT {
     private static OmnichannelRepository repository;
+    private static TestDatabase db;
 
     @BeforeAll
     static void seed() {
-        TestDatabase db = TestDatabase.create("omnichannel_repository_it");
+        db = TestDatabase.create("omnichannel_repository_it");
         var jdbc = db.jdbc();
         channelMonth("2026-01-01", "web", "1000.00", 20, 18).insert(jdbc);
         channelMonth("2026-02-01", "web", "1250.00", 25, 21).insert(jdbc);
@@ -58,5 +59,21 @@ class OmnichannelRepositoryIT {
         assertThat(periods.get(1).influencedVisitsChange()).isCloseTo(0.25, within(1e-12));
         assertThat(periods.get(3).influencedVisitsChange()).isCloseTo(-0.1, within(1e-12));
         assertThat(periods.get(1).multichannelShare()).isCloseTo(0.15, within(1e-12));
+    }
+
+    @Test
+    void showMonthsOldestFirstWithTheSameSpanOfTheMonthToDate() {
+        io.showmetrics.dashboard.testing.Fixtures.showMonth("2026-03", 2, "1500", "300", 1.5).set("partial", true)
+                .set("prev_span_shows", 1L).set("prev_span_live_gmv", new java.math.BigDecimal("1000"))
+                .set("prev_span_influenced_revenue", new java.math.BigDecimal("200")).insert(db.jdbc());
+        io.showmetrics.dashboard.testing.Fixtures.showMonth("2026-02", 8, "8000", "2000", 10).insert(db.jdbc());
+
+        var months = repository.findShowMonths();
+
+        assertThat(months).extracting(m -> m.month().toString()).containsExactly("2026-02-01", "2026-03-01");
+        assertThat(months.get(0).prevSpanLiveGmv()).isNull();
+        assertThat(months.get(1).partial()).isTrue();
+        assertThat(months.get(1).prevSpanShows()).isEqualTo(1L);
+        assertThat(months.get(1).drove()).isEqualByComparingTo("1800");
     }
 }
