@@ -242,7 +242,7 @@
     const chat = minutes.map(m => m.chatEvents);
     const orders = minutes.map(m => m.orders);
     const joined = minutes.map(m => m.viewersJoined);
-    const lost = minutes.map(m => -m.viewersLost);
+    const lost = minutes.map(m => (m.viewersLost ? -m.viewersLost : 0));
     const gmv = minutes.map(m => Number(m.gmv));
     const peak = kpi ? kpi.peakConcurrentViewers : null;
     const marks = [];
