@@ -7,6 +7,8 @@
   const { fmt, el } = SM;
   const main = document.getElementById('hosts-page');
   const status = document.getElementById('hosts-status');
+  /** How the API lists shows without a host (HostRepository.NO_HOST). */
+  const NO_HOST = '(no host)';
   const DECISIONS = { ship: 'Ship', no_ship: 'Don’t ship', inconclusive: 'Inconclusive', guardrail: 'Guardrail breached',
     srm_blocked: 'Blocked: sample-ratio mismatch' };
 
@@ -40,7 +42,8 @@
       rows: hosts, sortKey: 'gmvPerLiveHour', sortDir: 'desc', rowId: h => h.host,
       empty: 'No computed show yet.',
       columns: [
-        { key: 'host', label: 'Host', format: h => el('a', { href: `/shows?host=${encodeURIComponent(h.host)}` }, h.host) },
+        { key: 'host', label: 'Host', format: h => (h.host === NO_HOST ? h.host
+          : el('a', { href: `/shows?host=${encodeURIComponent(h.host)}`, title: 'Their shows on the Shows page' }, h.host)) },
         { key: 'shows', label: 'Shows', num: true, format: h => fmt.count(h.shows) },
         { key: 'medianViewers', label: 'Median viewers', num: true, format: h => fmt.count(h.medianViewers) },
         { key: 'conversionRate', label: 'Conversion 24 h', num: true, format: h => fmt.percent(h.conversionRate, 1) },
