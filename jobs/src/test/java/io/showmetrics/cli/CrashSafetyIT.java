@@ -47,7 +47,7 @@ class CrashSafetyIT {
     static final List<String> RESULT_TABLES = List.of("metric_definition", "show", "show_kpi", "show_minute",
             "show_moment", "experiment", "experiment_variant", "experiment_result", "experiment_incremental",
             "store_attribution", "retention_cohort", "channel_month", "omnichannel_period", "influenced_revenue",
-            "quarantine_sample");
+            "show_sku", "show_benchmark", "show_audience", "show_month", "quarantine_sample");
     /** Columns that name a run or its wall clock, not a result: they differ between any two runs. */
     static final Set<String> RUN_COLUMNS = Set.of("run_id", "computed_at", "published_at", "loaded_at",
             "started_at", "finished_at", "step_seconds");

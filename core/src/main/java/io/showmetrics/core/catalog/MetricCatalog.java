@@ -94,10 +94,25 @@ public final class MetricCatalog {
                             + "one featured sku said available_qty <= 0 (union over skus). 0 when stock is loaded but "
                             + "no featured sku was out of stock; empty (–) when no stock data is loaded.", LIVE, "minutes", false,
                     true),
+            show("roas_live", "Live ROAS",
+                    "Return on the show's cost: live_gmv / cost, cost being the show's input field cost (what it cost "
+                            + "to produce and promote, reporting currency); empty (–) without a cost or with a cost "
+                            + "of 0.", "any time", "ratio", false, true),
+            show("roas_24h", "ROAS within 24 h",
+                    "gmv_24h / cost (the show's input field cost); empty (–) without a cost or with a cost of 0.",
+                    "[first live presence, ends_at + 24 h)", "ratio", false, true),
             minute("viewers", "Viewers per minute",
                     "For minute m of the show, distinct viewers present at any time in [m, m + 1 min). Minutes "
                             + "start at starts_at and step by 60 s over the whole live window, grace included.",
                     "each minute of the " + LIVE, "count"),
+            new MetricDefinition("viewers_joined", "Viewers joined", "minute",
+                    "Drop-off: viewers of minute m who were not viewers of minute m - 1, |V(m) \\ V(m - 1)|, V being "
+                            + "the viewers per minute; every viewer of the first minute joined.", "each minute of the "
+                            + LIVE, "count", false, false, null),
+            new MetricDefinition("viewers_lost", "Viewers lost", "minute",
+                    "Drop-off: viewers of minute m - 1 who are not viewers of minute m, |V(m - 1) \\ V(m)|; 0 in the "
+                            + "first minute. The Show page names the moment closest before the largest losses.",
+                    "each minute of the " + LIVE, "count", false, false, null),
             minute("chat_events", "Chat events per minute",
                     "Chat events of any type whose timestamp falls in the minute.", "each minute of the " + LIVE,
                     "count"),
@@ -162,6 +177,32 @@ public final class MetricCatalog {
                     "Web, app and store net revenue of identified viewers in [ends_at, ends_at + 24 h) of a show "
                             + "they watched live; a line counts once even when several shows precede it.",
                     "[ends_at, ends_at + 24 h)", "currency"),
+            other("show_month", "Show-driven revenue", "omnichannel",
+                    "Per UTC month of the shows' ends_at, over the shows ending in it: how many, the sum of their "
+                            + "live_gmv, the show-influenced web, app and store net revenue after one of them (a "
+                            + "line counts once in a month even when it follows two of its shows), and the store "
+                            + "visits the linear attribution model credits to them (a visit after two shows is "
+                            + "split). Partial while the data through has not reached the next month. Shows drove = "
+                            + "live GMV + influenced revenue.", "calendar month of ends_at, UTC", "currency"),
+            other("show_sku", "Products in a show", "product",
+                    "Per show and sku (featured, or with a click, cart, net live order line or pin in the show): "
+                            + "clickers and carters (distinct viewers with a product_click / add_to_cart of the sku "
+                            + "in the live window), live_orders, live_units and live_gmv (net lines of the sku with "
+                            + "this show_id), pinned_minutes (each product_pin of the sku runs to the next "
+                            + "product_pin of any sku or the end of the live window, clipped to it) and "
+                            + "stockout_minutes (the stock-out rule for that sku alone; empty (–) without an online "
+                            + "stock row for it).", LIVE, "count"),
+            other("show_benchmark", "Benchmark against earlier shows", "benchmark",
+                    "For each show metric: the median over the (up to) 10 most recent shows that started earlier "
+                            + "and have a value for it (benchmark_n of them; equal starts_at taken by show_id, "
+                            + "descending); with fewer than 3 no benchmark. Percentile = (earlier shows with a lower "
+                            + "value + half those with an equal value) / benchmark_n; for stockout_minutes on the "
+                            + "negated values (lower is better).", "up to 10 earlier shows", "ratio"),
+            other("audiences", "Audiences for the next show", "audience",
+                    "Per show, identified customers (the event's customer_id, else the viewer's logged-in "
+                            + "customer) who carted in the live window (carted_not_bought) or sent any chat event in "
+                            + "it (engaged_not_bought) and have no net purchase in any channel in [starts_at, ends_at "
+                            + "+ 24 h). Marketing role only.", "[starts_at, ends_at + 24 h)", "count"),
             new MetricDefinition("moment_effect", "Moment effect", "moment",
                     "For each show moment: viewers present at its instant; product clicks and live orders of its "
                             + "sku (of any sku when the moment names none) in the 5 minutes before it vs the 5 "
@@ -208,7 +249,7 @@ public final class MetricCatalog {
     static Duration finalAfter(String name) {
         return switch (name) {
             case "live_orders", "live_gmv", "buyers_24h", "conversion_rate_24h", "gmv_24h", "aov",
-                    "revenue_per_viewer" -> CONVERSION_WINDOW;
+                    "revenue_per_viewer", "roas_live", "roas_24h" -> CONVERSION_WINDOW;
             case "influenced_store_visits", "influenced_visitors", "saw_show_share" ->
                     STORE_VISIT_WINDOW;
             case "next_show_retention", "replay_viewers" -> RETENTION_WINDOW;

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Show-level presence statistics from every viewer's live intervals: unique viewers, total watch
- * time, peak concurrency and distinct viewers per minute (SPEC section 2).
+ * time, peak concurrency and distinct viewers per minute (SPEC section 2), and per minute the viewers who
+ * joined and were lost against the minute before (SPEC section 6, drop-off).
  */
 public final class ShowPresence {
     private ShowPresence() {}
@@ -35,6 +36,8 @@ public final class ShowPresence {
     public static Summary summarize(List<List<Interval>> viewers, Interval window) {
         int minutes = minuteCount(window);
         long[] perMinute = new long[minutes];
+        long[] joined = new long[minutes];
+        long[] lost = new long[minutes];
         List<long[]> edges = new ArrayList<>();
         long unique = 0;
         long totalMillis = 0;
@@ -44,6 +47,7 @@ public final class ShowPresence {
             }
             unique++;
             int lastMinuteCounted = -1; // a viewer counts once per minute even with several intervals in it
+            int lastPresent = -1; // the viewer's last minute of the grid counted so far, for joined/lost
             for (Interval i : intervals) {
                 totalMillis += i.length();
                 edges.add(new long[] {i.start(), +1});
@@ -53,9 +57,20 @@ public final class ShowPresence {
                 for (int m = Math.max(first, lastMinuteCounted + 1); m <= last && m < minutes; m++) {
                     if (m >= 0) {
                         perMinute[m]++;
+                        if (lastPresent < 0 || m > lastPresent + 1) {
+                            // In V(m) but not in V(m - 1): joined at m; a gap before it lost them at lastPresent + 1.
+                            joined[m]++;
+                            if (lastPresent >= 0) {
+                                lost[lastPresent + 1]++;
+                            }
+                        }
+                        lastPresent = m;
                     }
                     lastMinuteCounted = m;
                 }
+            }
+            if (lastPresent >= 0 && lastPresent + 1 < minutes) {
+                lost[lastPresent + 1]++;
             }
         }
         // Peak concurrency by a sweep; at equal instants a leave (-1) is applied before a join (+1),
@@ -71,7 +86,7 @@ public final class ShowPresence {
                 peakAt = edge[0];
             }
         }
-        return new Summary(unique, totalMillis, peak, peakAt, perMinute);
+        return new Summary(unique, totalMillis, peak, peakAt, perMinute, joined, lost);
     }
 
     /**
@@ -79,10 +94,14 @@ public final class ShowPresence {
      * @param totalWatchMillis total merged live presence
      * @param peakConcurrentViewers the largest number present at one instant (0 with no viewer)
      * @param peakAt the first instant at which the peak is reached, null with no viewer
-     * @param viewersPerMinute distinct viewers present at any time in each minute of the grid
+     * @param viewersPerMinute distinct viewers present at any time in each minute of the grid: V(m)
+     * @param joinedPerMinute per minute, |V(m) \ V(m − 1)| (SPEC section 6 drop-off; V(−1) is empty, so the first
+     *     minute's joined equals its viewers)
+     * @param lostPerMinute per minute, |V(m − 1) \ V(m)| (0 in the first minute); a viewer still present in the
+     *     last minute of the grid is never lost
      */
     public record Summary(long uniqueViewers, long totalWatchMillis, long peakConcurrentViewers, Long peakAt,
-            long[] viewersPerMinute) {
+            long[] viewersPerMinute, long[] joinedPerMinute, long[] lostPerMinute) {
         /** Average watch time in seconds, or null when there is no viewer (zero denominator). */
         public Double avgWatchSeconds() {
             return uniqueViewers == 0 ? null : totalWatchMillis / 1000.0 / uniqueViewers;
@@ -92,19 +111,22 @@ public final class ShowPresence {
         public boolean equals(Object o) {
             return o instanceof Summary s && s.uniqueViewers == uniqueViewers && s.totalWatchMillis == totalWatchMillis
                     && s.peakConcurrentViewers == peakConcurrentViewers && java.util.Objects.equals(s.peakAt, peakAt)
-                    && Arrays.equals(s.viewersPerMinute, viewersPerMinute);
+                    && Arrays.equals(s.viewersPerMinute, viewersPerMinute)
+                    && Arrays.equals(s.joinedPerMinute, joinedPerMinute) && Arrays.equals(s.lostPerMinute, lostPerMinute);
         }
 
         @Override
         public int hashCode() {
             return java.util.Objects.hash(uniqueViewers, totalWatchMillis, peakConcurrentViewers, peakAt)
-                    * 31 + Arrays.hashCode(viewersPerMinute);
+                    * 31 + Arrays.hashCode(viewersPerMinute) * 17 + Arrays.hashCode(joinedPerMinute) * 7
+                    + Arrays.hashCode(lostPerMinute);
         }
 
         @Override
         public String toString() {
             return "Summary[unique=" + uniqueViewers + ", totalMillis=" + totalWatchMillis + ", peak="
-                    + peakConcurrentViewers + "@" + peakAt + ", perMinute=" + Arrays.toString(viewersPerMinute) + "]";
+                    + peakConcurrentViewers + "@" + peakAt + ", perMinute=" + Arrays.toString(viewersPerMinute)
+                    + ", joined=" + Arrays.toString(joinedPerMinute) + ", lost=" + Arrays.toString(lostPerMinute) + "]";
         }
     }
 }

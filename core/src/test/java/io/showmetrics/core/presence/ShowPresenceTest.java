@@ -79,6 +79,59 @@ class ShowPresenceTest {
         }
     }
 
+    @Nested
+    class DropOff {
+        private long[] prefix(long[] perMinute, int n) {
+            return java.util.Arrays.copyOf(perMinute, n);
+        }
+
+        @Test
+        void everyViewerOfTheFirstMinuteJoinedAndNoneWasLost() {
+            ShowPresence.Summary s = ShowPresence.summarize(List.of(List.of(iv(0, 30)), List.of(iv(10, 200))), WINDOW);
+            // V(0) = {a, b}, V(1) = {b}, V(2) = {b}, V(3) = {b} (ends at 200 s, inside minute 3), V(4) = {}.
+            assertThat(s.joinedPerMinute()[0]).isEqualTo(s.viewersPerMinute()[0]).isEqualTo(2);
+            assertThat(s.lostPerMinute()[0]).isZero();
+            assertThat(prefix(s.joinedPerMinute(), 5)).containsExactly(2, 0, 0, 0, 0);
+            assertThat(prefix(s.lostPerMinute(), 5)).containsExactly(0, 1, 0, 0, 1);
+        }
+
+        @Test
+        void aViewerAwayForAWholeMinuteIsLostThenJoinsAgain() {
+            // Present in [30, 60) s (minute 0) and [130, 170) s (minute 2), not in minute 1.
+            ShowPresence.Summary s = ShowPresence.summarize(List.of(List.of(iv(30, 60), iv(130, 170))), WINDOW);
+            assertThat(prefix(s.viewersPerMinute(), 4)).containsExactly(1, 0, 1, 0);
+            assertThat(prefix(s.joinedPerMinute(), 4)).containsExactly(1, 0, 1, 0);
+            assertThat(prefix(s.lostPerMinute(), 4)).containsExactly(0, 1, 0, 1);
+        }
+
+        @Test
+        void aGapShorterThanAMinuteLosesNobody() {
+            // Away in [50, 65) s, but present in minute 0 and in minute 1: neither lost nor joined between them.
+            ShowPresence.Summary s = ShowPresence.summarize(List.of(List.of(iv(0, 50), iv(65, 100))), WINDOW);
+            assertThat(prefix(s.joinedPerMinute(), 3)).containsExactly(1, 0, 0);
+            assertThat(prefix(s.lostPerMinute(), 3)).containsExactly(0, 0, 1);
+        }
+
+        @Test
+        void aViewerStillPresentInTheLastMinuteOfTheGridIsNeverLost() {
+            ShowPresence.Summary s = ShowPresence.summarize(List.of(List.of(iv(1380, 1500))), WINDOW);
+            assertThat(s.joinedPerMinute()[23]).isEqualTo(1);
+            assertThat(java.util.Arrays.stream(s.lostPerMinute()).sum()).isZero();
+        }
+
+        @Test
+        void joinedMinusLostIsTheChangeInViewers() {
+            ShowPresence.Summary s = ShowPresence.summarize(List.of(List.of(iv(0, 100), iv(300, 400)),
+                    List.of(iv(50, 500)), List.of(iv(200, 260)), List.of()), WINDOW);
+            long previous = 0;
+            for (int m = 0; m < s.viewersPerMinute().length; m++) {
+                assertThat(s.viewersPerMinute()[m] - previous).as("minute %d", m)
+                        .isEqualTo(s.joinedPerMinute()[m] - s.lostPerMinute()[m]);
+                previous = s.viewersPerMinute()[m];
+            }
+        }
+    }
+
     @Test
     void averageWatchTimeIsTotalPresenceOverUniqueViewers() {
         ShowPresence.Summary s = ShowPresence.summarize(List.of(List.of(iv(0, 60), iv(100, 160)), List.of(iv(0, 30))),

@@ -151,6 +151,27 @@ class IncrementalIngestIT {
   }
 
   @Test
+  void aShowsTableWrittenBeforeCostExistedGainsTheColumnAndItsShowsStayDuplicates() {
+    write(landing(), "shows/a.jsonl", lines(TestRecords.show()));
+    run("r1");
+    // The lake as a version without shows.cost left it: no such column (the stored hash never counted it).
+    String shows = lake().resolve("bronze").resolve("shows").toString();
+    spark.read().format("delta").load(shows).drop("cost").write().format("delta").mode("overwrite")
+        .option("overwriteSchema", "true").save(shows);
+    assertThat(table(spark, lake(), "shows").columns()).doesNotContain("cost");
+
+    write(landing(), "shows/b.jsonl", lines(TestRecords.show(),
+        TestRecords.show().with("show_id", "s2").with("cost", "1500")));
+    IngestReport second = run("r2");
+
+    assertThat(second.files()).singleElement()
+        .satisfies(f -> assertThat(List.of(f.read(), f.accepted(), f.duplicates())).containsExactly(2L, 1L, 1L));
+    Map<String, Object> costs = new HashMap<>();
+    table(spark, lake(), "shows").collectAsList().forEach(r -> costs.put(r.getAs("show_id"), r.getAs("cost")));
+    assertThat(costs).containsEntry("s1", null).containsEntry("s2", new java.math.BigDecimal("1500.0000"));
+  }
+
+  @Test
   void ordersOfARunAreConvertedWithRatesLoadedInTheSameRunOrEarlier() {
     write(landing(), "fx_rates/r.csv", "currency,date,rate_to_reporting\nUSD,2026-03-01,0.9\n");
     run("r1");

@@ -41,17 +41,23 @@ import org.apache.spark.sql.types.StructType;
  * only after every table has committed.
  *
  * <p>Tables written: silver {@code shows}, {@code presence}, {@code viewer_customers},
- * {@code net_order_lines}; gold {@code show_kpi}, {@code show_minute}, {@code show_moment},
- * {@code experiment_stats}, {@code experiment_result}, {@code experiment_summary},
+ * {@code net_order_lines}; gold {@code show_kpi}, {@code show_minute}, {@code show_moment}, {@code show_sku},
+ * {@code show_audience} (per show), {@code experiment_stats}, {@code experiment_result}, {@code experiment_summary},
  * {@code experiment_variant}, {@code experiment_incremental}, {@code experiment_decision}, {@code show_retention},
  * {@code show_visits}, {@code store_attribution}, {@code retention_cohort}, {@code channel_month},
- * {@code omnichannel_period}, {@code influenced_revenue}, {@code data_through} (one row: the run's data
- * through, {@link DataThrough}) and {@code _compute_log}.
+ * {@code omnichannel_period}, {@code influenced_revenue}, {@code show_month}, {@code show_benchmark} (whole),
+ * {@code data_through} (one row: the run's data through, {@link DataThrough}) and {@code _compute_log}.
  */
 public final class ComputeJob {
     /** Entities whose records carry a {@code show_id} that names the show they belong to. */
     static final List<String> SHOW_KEYED_ENTITIES = List.of("viewer_events", "chat_events", "player_events",
             "show_moments");
+    /**
+     * Gold tables that a lake computed by an earlier version may lack: while one is missing, the next compute is a
+     * full one, so every table (and every column added with them, such as {@code show_kpi.roas_live}) agrees.
+     */
+    static final List<String> REQUIRED_GOLD = List.of("show_kpi", "data_through", "serving_show_kpi", "show_sku",
+            "show_audience", "show_month", "show_benchmark");
     /** Steps reported to the progress display. */
     public static final int STEPS = 7;
 
@@ -85,9 +91,9 @@ public final class ComputeJob {
     public static Result run(SparkSession spark, Lake lake, String runId, Instant now, boolean full,
             Windows windows, Consumer<String> log) {
         List<String> pending = pendingIngestRuns(spark, lake);
-        // A lake computed before data through (or the serving tables) existed is recomputed once, so every table agrees.
-        boolean first = !Lake.exists(spark, lake.gold("show_kpi")) || !Lake.exists(spark, lake.gold("data_through"))
-                || !Lake.exists(spark, lake.gold("serving_show_kpi"));
+        // A lake computed before data through, the serving tables or SPEC section 6's tables existed is recomputed
+        // once, so every table agrees.
+        boolean first = REQUIRED_GOLD.stream().anyMatch(t -> !Lake.exists(spark, lake.gold(t)));
         if (pending.isEmpty() && !full && !first) {
             return new Result(List.of(), Set.of(), false);
         }
@@ -124,13 +130,16 @@ public final class ComputeJob {
             dataThrough = computeDataThrough(spark, lake, writes, in, runId, now);
             // Cross-show metrics read the silver tables whole (shows not recomputed this run included).
             writes.await();
-            computeCrossShow(spark, lake, writes, in, allShows, netLines, experiments, dataThrough);
+            computeCrossShow(spark, lake, writes, in, allShows, netLines, experiments, dataThrough, now);
         } finally {
             in.unpersist();
             allShows.unpersist();
         }
         // The dashboard's shapes of the gold tables, from what every write above committed.
         ServingTables.write(spark, lake, now, dataThrough, windows);
+        // Every show against the shows before it, from the KPIs as served: whole, a show's benchmark reads history.
+        TableWrites.overwrite(BenchmarkMetrics.benchmarks(spark, Lake.read(spark, lake.gold("serving_show_kpi")),
+                Lake.read(spark, lake.gold("serving_show"))), lake.gold("show_benchmark"), null);
         appendComputeLog(spark, lake, pending, runId, now);
         return new Result(pending, computed, everything);
     }
@@ -173,17 +182,17 @@ public final class ComputeJob {
         Dataset<Row> viewerEvents = in.viewerEvents().filter(inScope)
                 .select("show_id", "viewer_id", "type", "ts", "replay", "customer_id");
         Dataset<Row> chat = Lake.read(spark, lake.bronze("chat_events")).filter(inScope)
-                .select("show_id", "viewer_id", "type", "ts");
+                .select("show_id", "viewer_id", "type", "ts", "customer_id");
         Dataset<Row> player = Lake.read(spark, lake.bronze("player_events")).filter(inScope)
-                .select("event_id", "show_id", "viewer_id", "type", "sku", "ts");
+                .select("event_id", "show_id", "viewer_id", "type", "sku", "ts", "customer_id");
         Dataset<Row> moments = Lake.read(spark, lake.bronze("show_moments")).filter(inScope);
         Dataset<Row> stock = Lake.read(spark, lake.bronze("stock"));
 
         writes.write(shows, lake.silver("shows"), replaceWhere);
-        writes.write(viewerEvents.filter(org.apache.spark.sql.functions.coalesce(col("replay"), lit(false))
-                        .equalTo(false).and(col("customer_id").isNotNull()))
-                        .select("show_id", "viewer_id", "customer_id").distinct(),
-                lake.silver("viewer_customers"), replaceWhere);
+        Dataset<Row> viewerCustomers = viewerEvents.filter(org.apache.spark.sql.functions.coalesce(col("replay"),
+                        lit(false)).equalTo(false).and(col("customer_id").isNotNull()))
+                .select("show_id", "viewer_id", "customer_id").distinct();
+        writes.write(viewerCustomers, lake.silver("viewer_customers"), replaceWhere);
         log.accept("presence intervals");
         // Kept in memory for this run: the rows written are the in-scope rows of the table afterwards.
         Dataset<Row> intervals = ViewerMetrics.presenceIntervals(viewerEvents, shows).cache();
@@ -203,7 +212,7 @@ public final class ComputeJob {
                         .cast("decimal(20,4)"))
                 .withColumn("run_id", lit(runId))
                 .withColumn("computed_at", lit(java.sql.Timestamp.from(now)));
-        writes.write(kpis, lake.gold("show_kpi"), replaceWhere);
+        writes.write(SalesMetrics.withRoas(kpis, shows), lake.gold("show_kpi"), replaceWhere);
 
         log.accept("per-minute series");
         Dataset<Row> minutes = ViewerMetrics.showMinutes(shows, intervals, chat, player)
@@ -216,6 +225,10 @@ public final class ComputeJob {
         log.accept("show moments");
         writes.write(SalesMetrics.momentEffects(moments, intervals, player, netLines), lake.gold("show_moment"),
                 replaceWhere);
+        writes.write(ProductMetrics.showSkus(shows, player, netLines, moments, stock), lake.gold("show_sku"),
+                replaceWhere);
+        writes.write(AudienceMetrics.audiences(shows, viewerCustomers, chat, player, netLines, windows),
+                lake.gold("show_audience"), replaceWhere);
         in.releaseLater(shows, intervals);
     }
 
@@ -307,7 +320,7 @@ public final class ComputeJob {
      * attribution, omnichannel): recomputed whole from silver on every run that has anything new.
      */
     private static void computeCrossShow(SparkSession spark, Lake lake, TableWrites writes, Inputs in,
-            Dataset<Row> shows, Dataset<Row> netLines, ExperimentScope experiments, Instant dataThrough) {
+            Dataset<Row> shows, Dataset<Row> netLines, ExperimentScope experiments, Instant dataThrough, Instant now) {
         Dataset<Row> presence = Lake.read(spark, lake.silver("presence")).filter(col("replay").equalTo(false))
                 .join(Lake.read(spark, lake.silver("viewer_customers")), new String[] {"show_id", "viewer_id"})
                 .select("show_id", "customer_id", "start_ms", "end_ms").cache();
@@ -335,8 +348,14 @@ public final class ComputeJob {
         writes.submit(() -> {
             Dataset<Row> credits = StoreVisitMetrics.credits(spark, journeys,
                     StoreVisitMetrics.fitMarkov(StoreVisitMetrics.paths(visits, watched)));
-            TableWrites.overwrite(StoreVisitMetrics.storeAttribution(journeys, credits),
-                    lake.gold("store_attribution"), null);
+            Dataset<Row> attribution = StoreVisitMetrics.storeAttribution(journeys, credits).cache();
+            try {
+                TableWrites.overwrite(attribution, lake.gold("store_attribution"), null);
+                TableWrites.overwrite(OmnichannelMetrics.showMonth(shows, netLines, watched, attribution, dataThrough,
+                        now), lake.gold("show_month"), null);
+            } finally {
+                attribution.unpersist();
+            }
         });
         writes.write(StoreVisitMetrics.showVisits(journeys), lake.gold("show_visits"), null);
         if (experiments != null) {
@@ -362,9 +381,12 @@ public final class ComputeJob {
 
     /** The latest row per show_id: the file loaded last wins (run, then file order, then line). */
     static Dataset<Row> latestShows(Dataset<Row> bronzeShows) {
-        return LoadOrder.latest(bronzeShows, "show_id")
+        // A bronze table written before shows had a cost has no such column until its next append: no cost (NULL).
+        Dataset<Row> shows = java.util.Arrays.asList(bronzeShows.columns()).contains("cost") ? bronzeShows
+                : bronzeShows.withColumn("cost", lit(null).cast("decimal(20,4)"));
+        return LoadOrder.latest(shows, "show_id")
                 .select("show_id", "title", "host", "starts_at", "ends_at", "experiment_id", "featured_skus",
-                        "channel");
+                        "channel", "cost");
     }
 
     /** Ingest runs that accepted records and are not yet reflected in gold, oldest first. */

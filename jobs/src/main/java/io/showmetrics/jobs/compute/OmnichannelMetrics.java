@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.showmetrics.core.attribution.Model;
 import io.showmetrics.core.windows.Windows;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -150,6 +151,55 @@ public final class OmnichannelMetrics {
             out = out == null ? one : out.union(one);
         }
         return out;
+    }
+
+    /**
+     * Gold {@code show_month} (SPEC section 6, "Show-driven revenue"): per UTC month of the shows' {@code ends_at},
+     * over the shows that end in it: {@code shows} (how many), {@code live_gmv} (the sum of their live GMV: net lines
+     * carrying their show_id), {@code influenced_revenue} (web, app and store net lines of identified customers in
+     * {@code [ends_at, ends_at + 24 h)} of one of those shows they watched live, the rule of
+     * {@link #influencedRevenue}; a line counts once in a month even when it follows two of its shows, and once in
+     * each month when it follows shows of two months), {@code influenced_store_visits} (the {@code linear} credits
+     * of {@code store_attribution} for those shows, so a visit after two shows is split, never counted twice) and
+     * {@code partial}: true while the data through has not reached the first instant of the next month (the same
+     * months as {@code channel_month.partial}); with no data through at all, the clock decides.
+     *
+     * @param shows {@code show_id, ends_at}: every known show
+     * @param watched {@code customer_id, show_id, end_ms}
+     * @param attribution gold {@code store_attribution} ({@code show_id, model, visits})
+     * @param dataThrough the run's data through, or null when there is no data
+     * @param now the run's clock
+     */
+    static Dataset<Row> showMonth(Dataset<Row> shows, Dataset<Row> netLines, Dataset<Row> watched,
+            Dataset<Row> attribution, Instant dataThrough, Instant now) {
+        Dataset<Row> showMonths = shows.select(col("show_id"), month(col("ends_at")).as("month"));
+        Dataset<Row> counts = showMonths.groupBy("month").agg(count(lit(1)).as("shows"));
+        Dataset<Row> live = netLines.filter(col("show_id").isNotNull()).select("show_id", "revenue")
+                .join(showMonths, "show_id")
+                .groupBy("month").agg(sum("revenue").cast("decimal(20,4)").as("live_gmv"));
+        Dataset<Row> lines = netLines.filter(col("customer_id").isNotNull().and(col("channel").isin("web", "app",
+                "store")));
+        Dataset<Row> influenced = lines.alias("l").join(watched.alias("w"),
+                        col("l.customer_id").equalTo(col("w.customer_id"))
+                                .and(col("l.ts_ms").geq(col("w.end_ms")))
+                                .and(col("l.ts_ms").lt(col("w.end_ms").plus(INFLUENCE_WINDOW_MILLIS))))
+                .join(showMonths.alias("s"), col("w.show_id").equalTo(col("s.show_id")))
+                .select(col("s.month").as("month"), col("l.order_id").as("order_id"), col("l.line_no").as("line_no"),
+                        col("l.revenue").as("revenue"))
+                .distinct()
+                .groupBy("month").agg(sum("revenue").cast("decimal(20,4)").as("influenced_revenue"));
+        Dataset<Row> visits = attribution.filter(col("model").equalTo(Model.LINEAR.specName()))
+                .join(showMonths, "show_id")
+                .groupBy("month").agg(sum("visits").as("influenced_store_visits"));
+        Column partialMonth = lit(java.sql.Date.valueOf(Span.of(dataThrough != null ? dataThrough : now, 1).start()));
+        return counts.join(live, new String[] {"month"}, "left")
+                .join(influenced, new String[] {"month"}, "left")
+                .join(visits, new String[] {"month"}, "left")
+                .select(col("month"), col("shows"),
+                        coalesce(col("live_gmv"), lit(0).cast("decimal(20,4)")).as("live_gmv"),
+                        coalesce(col("influenced_revenue"), lit(0).cast("decimal(20,4)")).as("influenced_revenue"),
+                        coalesce(col("influenced_store_visits"), lit(0.0)).cast("double").as("influenced_store_visits"),
+                        col("month").geq(partialMonth).as("partial"));
     }
 
     /**

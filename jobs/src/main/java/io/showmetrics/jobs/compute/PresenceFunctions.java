@@ -33,7 +33,9 @@ final class PresenceFunctions {
             .add("total_watch_ms", DataTypes.LongType, false)
             .add("peak_concurrent_viewers", DataTypes.LongType, false)
             .add("peak_at_ms", DataTypes.LongType, true)
-            .add("minute_viewers", DataTypes.createArrayType(DataTypes.LongType, false), false);
+            .add("minute_viewers", DataTypes.createArrayType(DataTypes.LongType, false), false)
+            .add("minute_joined", DataTypes.createArrayType(DataTypes.LongType, false), false)
+            .add("minute_lost", DataTypes.createArrayType(DataTypes.LongType, false), false);
 
     /**
      * Input row: {@code show_id, viewer_id, replay, window_start_ms, window_end_ms, events} where events
@@ -93,13 +95,17 @@ final class PresenceFunctions {
                 viewers.set(v, Presence.merge(viewers.get(v)));
             }
             ShowPresence.Summary s = ShowPresence.summarize(viewers, window);
-            Long[] minutes = new Long[s.viewersPerMinute().length];
-            for (int m = 0; m < minutes.length; m++) {
-                minutes[m] = s.viewersPerMinute()[m];
-            }
             return RowFactory.create(row.getString(0), s.uniqueViewers(), s.totalWatchMillis(),
-                    s.peakConcurrentViewers(), s.peakAt(),
-                    scala.jdk.javaapi.CollectionConverters.asScala(java.util.Arrays.asList(minutes)).toSeq());
+                    s.peakConcurrentViewers(), s.peakAt(), seq(s.viewersPerMinute()), seq(s.joinedPerMinute()),
+                    seq(s.lostPerMinute()));
+        }
+
+        private static scala.collection.immutable.Seq<Long> seq(long[] values) {
+            Long[] boxed = new Long[values.length];
+            for (int i = 0; i < values.length; i++) {
+                boxed[i] = values[i];
+            }
+            return scala.jdk.javaapi.CollectionConverters.asScala(java.util.Arrays.asList(boxed)).toSeq();
         }
     }
 }

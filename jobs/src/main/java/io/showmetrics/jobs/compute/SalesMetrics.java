@@ -132,34 +132,96 @@ public final class SalesMetrics {
      * Shows without featured skus or without any stock row for them get NULL (not measured).
      */
     static Dataset<Row> stockoutMinutes(Dataset<Row> shows, Dataset<Row> stock) {
+        Dataset<Row> featured = ViewerMetrics.showWindows(shows).join(shows.select("show_id", "featured_skus"), "show_id")
+                .select(col("show_id"), col("window_start_ms"), col("window_end_ms"),
+                        explode(col("featured_skus")).as("sku"));
+        return outOfStock(featured, stock, "show_id").map(new StockoutFn(1), Encoders.row(STOCKOUT_SCHEMA));
+    }
+
+    /** Output of {@link #skuStockoutMinutes}. */
+    static final StructType SKU_STOCKOUT_SCHEMA = new StructType()
+            .add("show_id", DataTypes.StringType, false)
+            .add("sku", DataTypes.StringType, false)
+            .add("stockout_minutes", DataTypes.DoubleType, true);
+
+    /**
+     * SPEC section 6's stockout_minutes of one sku in one show: section 2's rule for that sku alone (minutes of the
+     * live window during which its latest online stock row said {@code available_qty <= 0}). Only pairs whose sku
+     * has an online stock row (at any time) get a row; the others are not measured (NULL).
+     *
+     * @param showSkus {@code show_id, sku}
+     */
+    static Dataset<Row> skuStockoutMinutes(Dataset<Row> shows, Dataset<Row> showSkus, Dataset<Row> stock) {
+        Dataset<Row> pairs = showSkus.select("show_id", "sku").distinct().join(ViewerMetrics.showWindows(shows), "show_id");
+        return outOfStock(pairs, stock, "show_id", "sku").map(new StockoutFn(2), Encoders.row(SKU_STOCKOUT_SCHEMA));
+    }
+
+    /**
+     * Groups {@code keys, window_start_ms, window_end_ms, out} where out lists the {@code [ts, until)} spans of the
+     * online stock rows (of the pairs' skus) that say {@code available_qty <= 0}; a pair whose sku has no online stock
+     * row gets no group.
+     *
+     * @param pairs {@code keys..., sku, window_start_ms, window_end_ms}
+     */
+    private static Dataset<Row> outOfStock(Dataset<Row> pairs, Dataset<Row> stock, String... keys) {
         Dataset<Row> online = stock.filter(col("store_id").isNull())
                 .withColumn("ts_ms", unix_millis(col("ts")))
                 .withColumn("next_ms", lead(col("ts_ms"), 1).over(Window.partitionBy("sku")
                         .orderBy(col("ts_ms"), col("_run_id"), col("_file_order"), col("_line"))));
-        Dataset<Row> featured = ViewerMetrics.showWindows(shows).join(shows.select("show_id", "featured_skus"), "show_id")
-                .select(col("show_id"), col("window_start_ms"), col("window_end_ms"),
-                        explode(col("featured_skus")).as("sku"));
-        Dataset<Row> rows = featured.join(online, "sku")
-                .groupBy("show_id", "window_start_ms", "window_end_ms")
+        Column[] groups = new Column[keys.length + 2];
+        for (int i = 0; i < keys.length; i++) {
+            groups[i] = col(keys[i]);
+        }
+        groups[keys.length] = col("window_start_ms");
+        groups[keys.length + 1] = col("window_end_ms");
+        return pairs.join(online, "sku")
+                .groupBy(groups)
                 .agg(collect_list(when(col("available_qty").leq(0),
                         struct(col("ts_ms"), coalesce(col("next_ms"), lit(Long.MAX_VALUE)).as("until_ms"))))
                         .as("out"));
-        return rows.map(new StockoutFn(), Encoders.row(STOCKOUT_SCHEMA));
     }
 
-    /** Union of the out-of-stock intervals of all featured skus, clipped to the live window, in minutes. */
+    /**
+     * Input: {@code keys} string columns, {@code window_start_ms, window_end_ms, out}; output: the keys and the
+     * union of the out-of-stock spans clipped to the live window, in minutes.
+     */
     static final class StockoutFn implements MapFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
+        private final int keys;
+
+        StockoutFn(int keys) {
+            this.keys = keys;
+        }
 
         @Override
         public Row call(Row row) {
             List<Interval> out = new ArrayList<>();
-            for (Row r : row.<Row>getList(3)) {
+            for (Row r : row.<Row>getList(keys + 2)) {
                 out.add(new Interval(r.getLong(0), Math.max(r.getLong(0), r.getLong(1))));
             }
-            List<Interval> clipped = Presence.clip(Presence.merge(out), row.getLong(1), row.getLong(2));
-            return RowFactory.create(row.getString(0), Presence.totalMillis(clipped) / 60_000.0);
+            List<Interval> clipped = Presence.clip(Presence.merge(out), row.getLong(keys), row.getLong(keys + 1));
+            Object[] values = new Object[keys + 1];
+            for (int i = 0; i < keys; i++) {
+                values[i] = row.getString(i);
+            }
+            values[keys] = Presence.totalMillis(clipped) / 60_000.0;
+            return RowFactory.create(values);
         }
+    }
+
+    /**
+     * Adds SPEC section 6's return on the show's cost: {@code roas_live = live_gmv / cost}, {@code roas_24h =
+     * gmv_24h / cost}; NULL without a cost and with a cost of 0 (zero denominator).
+     *
+     * @param kpis {@code show_id, live_gmv, gmv_24h, ...}
+     * @param shows {@code show_id, cost} (cost NULL when not given)
+     */
+    static Dataset<Row> withRoas(Dataset<Row> kpis, Dataset<Row> shows) {
+        Column cost = col("_cost");
+        return kpis.join(shows.select(col("show_id"), col("cost").as("_cost")), new String[] {"show_id"}, "left")
+                .withColumn("roas_live", when(cost.gt(0), col("live_gmv").divide(cost)).cast("double"))
+                .withColumn("roas_24h", when(cost.gt(0), col("gmv_24h").divide(cost)).cast("double"))
+                .drop("_cost");
     }
 
     /**

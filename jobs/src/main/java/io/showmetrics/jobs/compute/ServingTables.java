@@ -45,6 +45,9 @@ public final class ServingTables {
             new Copy("serving_show_kpi", "show_kpi"),
             new Copy("show_minute", "show_minute"),
             new Copy("serving_show_moment", "show_moment"),
+            new Copy("show_sku", "show_sku"),
+            new Copy("show_benchmark", "show_benchmark"),
+            new Copy("show_audience", "show_audience"),
             new Copy("serving_experiment", "experiment"),
             new Copy("experiment_variant", "experiment_variant"),
             new Copy("experiment_result", "experiment_result"),
@@ -54,7 +57,8 @@ public final class ServingTables {
             new Copy("retention_cohort", "retention_cohort"),
             new Copy("channel_month", "channel_month"),
             new Copy("omnichannel_period", "omnichannel_period"),
-            new Copy("influenced_revenue", "influenced_revenue"));
+            new Copy("influenced_revenue", "influenced_revenue"),
+            new Copy("show_month", "show_month"));
 
     private ServingTables() {}
 
@@ -80,7 +84,7 @@ public final class ServingTables {
 
     static Dataset<Row> shows(Dataset<Row> silverShows) {
         return silverShows.select("show_id", "title", "host", "starts_at", "ends_at", "experiment_id", "channel",
-                "featured_skus");
+                "featured_skus", "cost");
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.showmetrics.jobs.compute;
 
+import static org.apache.spark.sql.functions.arrays_zip;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
@@ -126,12 +127,17 @@ public final class ViewerMetrics {
 
     /**
      * Gold per-minute series: viewers, new viewers (first live presence in the minute, whose running sum
-     * is the unique viewers so far), chat events, product clicks and add-to-carts per minute of the grid.
+     * is the unique viewers so far), the drop-off of SPEC section 6 (viewers joined and lost against the minute
+     * before, see {@link io.showmetrics.core.presence.ShowPresence.Summary}), chat events, product clicks and
+     * add-to-carts per minute of the grid.
      */
     static Dataset<Row> showMinutes(Dataset<Row> shows, Dataset<Row> intervals, Dataset<Row> chatEvents,
             Dataset<Row> playerEvents) {
         Dataset<Row> viewers = showPresence(intervals, shows)
-                .select(col("show_id"), posexplode(col("minute_viewers")).as(new String[] {"minute_index", "viewers"}));
+                .select(col("show_id"), posexplode(arrays_zip(col("minute_viewers"), col("minute_joined"),
+                        col("minute_lost"))).as(new String[] {"minute_index", "m"}))
+                .select(col("show_id"), col("minute_index"), col("m.minute_viewers").as("viewers"),
+                        col("m.minute_joined").as("viewers_joined"), col("m.minute_lost").as("viewers_lost"));
         Dataset<Row> chat = inLiveWindow(chatEvents, shows).groupBy("show_id", "minute_index")
                 .agg(count(lit(1)).as("chat_events"));
         Dataset<Row> player = inLiveWindow(playerEvents, shows).groupBy("show_id", "minute_index").agg(
@@ -153,7 +159,7 @@ public final class ViewerMetrics {
                         timestamp_millis(col("window_start_ms").plus(col("minute_index").cast("long").multiply(60_000L)))
                                 .as("minute_start"),
                         col("minute_index").cast("int").as("minute_index"),
-                        col("viewers"), zero("new_viewers"),
+                        col("viewers"), zero("new_viewers"), col("viewers_joined"), col("viewers_lost"),
                         zero("chat_events"), zero("product_clicks"), zero("add_to_carts"));
     }
 

@@ -233,4 +233,127 @@ class CrossShowMetricsTest {
             assertThat(q1.<Long>getAs("prev_span_influenced_visits")).isZero();
         }
     }
+
+    @Nested
+    class ShowMonth {
+        // Show ends: a 2026-01-31 23:00, b 2026-02-01 01:00, c 2026-02-10 00:00, e 2026-02-10 00:30, d 2026-03-05
+        // 19:00 (T0 = 2026-03-01 19:00; 1 Feb 19:00 is T0 - 28 d).
+        private final long aEnd = -(28 * DAY + 20 * HOUR);
+        private final long bEnd = aEnd + 2 * HOUR;
+        private final long cEnd = -20 * DAY + 5 * HOUR;
+        private final long eEnd = cEnd + HOUR / 2;
+        private final long dEnd = 4 * DAY;
+        private final StructType attributionSchema = new StructType().add("show_id", DataTypes.StringType)
+                .add("store_id", DataTypes.StringType).add("model", DataTypes.StringType)
+                .add("visits", DataTypes.DoubleType);
+
+        private Row show(String id, long end) {
+            return RowFactory.create(id, at(end - HOUR), at(end));
+        }
+
+        private Map<String, Row> months(java.time.Instant dataThrough, java.time.Instant now) {
+            Dataset<Row> shows = frame(spark, SHOWS, List.of(show("a", aEnd), show("b", bEnd), show("c", cEnd),
+                    show("e", eEnd), show("d", dEnd)));
+            Dataset<Row> lines = SalesMetrics.netOrderLines(frame(spark, ORDERS, List.of(
+                    // 1 Feb 02:00: in the day after a (January) and after b (February): once in each month.
+                    order("l1", "A", aEnd + 3 * HOUR, 1, "100.00", "c1", null, "web"),
+                    // 2 Feb 00:00: 25 h after a (out of its day), 23 h after b: February only.
+                    order("l9", "A", aEnd + 25 * HOUR, 1, "7.00", "c1", null, "app"),
+                    // 10 Feb 02:00, after c and after e, both February: once.
+                    order("l2", "A", cEnd + 2 * HOUR, 1, "50.00", "c2", null, "store"),
+                    order("l3", "A", cEnd + HOUR, 1, "900.00", null, null, "web"), // a guest: nobody watched
+                    order("l4", "A", cEnd - 600, 1, "25.00", "c2", "c", "live"), // live GMV of c, not influenced
+                    order("l5", "A", aEnd - 600, 1, "30.00", null, "a", "live"),
+                    order("l6", "A", bEnd - 600, 1, "40.00", null, "b", "live"),
+                    order("l7", "A", dEnd - 600, 1, "5.00", null, "d", "live"),
+                    order("l8", "A", dEnd - 600, 1, "99.00", null, "unknown", "live"))));
+            Dataset<Row> watched = frame(spark, WATCHED, List.of(RowFactory.create("c1", "a", ms(aEnd)),
+                    RowFactory.create("c1", "b", ms(bEnd)), RowFactory.create("c2", "c", ms(cEnd)),
+                    RowFactory.create("c2", "e", ms(eEnd))));
+            Dataset<Row> attribution = frame(spark, attributionSchema, List.of(
+                    RowFactory.create("a", "st1", "linear", 0.5), RowFactory.create("b", "st1", "linear", 0.5),
+                    RowFactory.create("c", "st2", "linear", 1.0), RowFactory.create("c", "st2", "last_touch", 1.0)));
+            Map<String, Row> out = new TreeMap<>();
+            for (Row r : OmnichannelMetrics.showMonth(shows, lines, watched, attribution, dataThrough, now)
+                    .collectAsList()) {
+                out.put(r.getAs("month").toString(), r);
+            }
+            return out;
+        }
+
+        @Test
+        void perMonthOfTheShowsEndALineFollowingTwoShowsCountsOnceInEachMonth() {
+            Map<String, Row> m = months(java.time.Instant.parse("2026-03-01T00:00:00Z"), T0);
+            assertThat(m.keySet()).containsExactly("2026-01-01", "2026-02-01", "2026-03-01");
+            Row jan = m.get("2026-01-01");
+            assertThat(jan.<Long>getAs("shows")).isEqualTo(1L);
+            assertThat(jan.<java.math.BigDecimal>getAs("live_gmv")).isEqualByComparingTo("30.00");
+            assertThat(jan.<java.math.BigDecimal>getAs("influenced_revenue")).isEqualByComparingTo("100.00");
+            assertThat(jan.<Double>getAs("influenced_store_visits")).isEqualTo(0.5);
+            Row feb = m.get("2026-02-01");
+            assertThat(feb.<Long>getAs("shows")).isEqualTo(3L);
+            assertThat(feb.<java.math.BigDecimal>getAs("live_gmv")).isEqualByComparingTo("65.00"); // 40 + 25
+            // l1 (after b) 100 + l9 7 + l2 50 once, though it follows c and e.
+            assertThat(feb.<java.math.BigDecimal>getAs("influenced_revenue")).isEqualByComparingTo("157.00");
+            assertThat(feb.<Double>getAs("influenced_store_visits")).isEqualTo(1.5); // linear credits only
+            Row mar = m.get("2026-03-01");
+            assertThat(mar.<java.math.BigDecimal>getAs("live_gmv")).isEqualByComparingTo("5.00");
+            assertThat(mar.<java.math.BigDecimal>getAs("influenced_revenue")).isEqualByComparingTo("0");
+            assertThat(mar.<Double>getAs("influenced_store_visits")).isZero();
+            // Data through exactly at 1 March 00:00 covers February; March is partial.
+            assertThat(List.of(jan.<Boolean>getAs("partial"), feb.<Boolean>getAs("partial"),
+                    mar.<Boolean>getAs("partial"))).containsExactly(false, false, true);
+        }
+
+        @Test
+        void aMonthIsPartialUntilTheDataThroughReachesTheNextMonthAndWithoutDataTheClockDecides() {
+            Map<String, Row> justBefore = months(java.time.Instant.parse("2026-02-28T23:59:59Z"), T0);
+            assertThat(justBefore.get("2026-02-01").<Boolean>getAs("partial")).isTrue();
+            assertThat(justBefore.get("2026-01-01").<Boolean>getAs("partial")).isFalse();
+            Map<String, Row> noData = months(null, java.time.Instant.parse("2026-02-15T00:00:00Z"));
+            assertThat(noData.get("2026-01-01").<Boolean>getAs("partial")).isFalse();
+            assertThat(noData.get("2026-02-01").<Boolean>getAs("partial")).isTrue();
+        }
+    }
+
+    @Nested
+    class Benchmarks {
+        @Test
+        void everyShowGetsARowPerMetricFromTheServedKpisOfAnyNumericType() {
+            StructType kpiSchema = new StructType().add("show_id", DataTypes.StringType);
+            for (String metric : io.showmetrics.core.benchmarks.ShowBenchmarks.METRICS) {
+                kpiSchema = kpiSchema.add(metric, metric.equals("unique_viewers") ? DataTypes.LongType
+                        : metric.equals("live_gmv") ? DataTypes.createDecimalType(20, 4) : DataTypes.DoubleType);
+            }
+            List<Row> kpis = new java.util.ArrayList<>();
+            long[] viewers = {10, 20, 30, 25};
+            for (int i = 0; i < viewers.length; i++) {
+                Object[] values = new Object[kpiSchema.size()];
+                values[0] = "s" + i;
+                values[kpiSchema.fieldIndex("unique_viewers")] = viewers[i];
+                values[kpiSchema.fieldIndex("live_gmv")] = new java.math.BigDecimal("12.5000");
+                kpis.add(RowFactory.create(values));
+            }
+            List<Row> shows = List.of(RowFactory.create("s0", at(0), at(HOUR)),
+                    RowFactory.create("s1", at(DAY), at(DAY + HOUR)), RowFactory.create("s2", at(2 * DAY), at(2 * DAY + HOUR)),
+                    RowFactory.create("s3", at(3 * DAY), at(3 * DAY + HOUR)));
+            List<Row> rows = BenchmarkMetrics.benchmarks(spark, frame(spark, kpiSchema, kpis), frame(spark, SHOWS, shows))
+                    .collectAsList();
+            assertThat(rows).hasSize(4 * io.showmetrics.core.benchmarks.ShowBenchmarks.METRICS.size());
+            Row s3 = rows.stream().filter(r -> r.getString(0).equals("s3") && r.getString(1).equals("unique_viewers"))
+                    .findFirst().orElseThrow();
+            // History 10, 20, 30: median 20; 25 is above two of three.
+            assertThat(s3.<Double>getAs("value")).isEqualTo(25.0);
+            assertThat(s3.<Double>getAs("benchmark_median")).isEqualTo(20.0);
+            assertThat(s3.<Integer>getAs("benchmark_n")).isEqualTo(3);
+            assertThat(s3.<Double>getAs("percentile")).isEqualTo(2.0 / 3);
+            Row gmv = rows.stream().filter(r -> r.getString(0).equals("s3") && r.getString(1).equals("live_gmv"))
+                    .findFirst().orElseThrow();
+            assertThat(gmv.<Double>getAs("percentile")).isEqualTo(0.5);
+            Row none = rows.stream().filter(r -> r.getString(0).equals("s3") && r.getString(1).equals("aov"))
+                    .findFirst().orElseThrow();
+            assertThat(none.isNullAt(none.fieldIndex("value"))).isTrue();
+            assertThat(none.<Integer>getAs("benchmark_n")).isZero();
+        }
+    }
 }

@@ -27,7 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -171,6 +174,52 @@ class SalesMetricsTest {
                     frame(spark, SHOWS, List.of(showWithSkus("s1", 30, "A"))), frame(spark, STOCK, List.of()))
                     .collectAsList();
             assertThat(perShow).extracting(r -> r.getString(0), r -> r.get(1)).containsExactly(tuple("s1", null));
+        }
+    }
+
+    @Nested
+    class ReturnOnCost {
+        private final StructType kpiSchema = new StructType().add("show_id", DataTypes.StringType)
+                .add("live_gmv", DataTypes.createDecimalType(20, 4)).add("gmv_24h", DataTypes.createDecimalType(20, 4));
+        private final StructType costSchema = new StructType().add("show_id", DataTypes.StringType)
+                .add("cost", DataTypes.createDecimalType(20, 4));
+
+        private Row kpi(String show, String liveGmv, String gmv24h) {
+            return RowFactory.create(show, new BigDecimal(liveGmv), new BigDecimal(gmv24h));
+        }
+
+        @Test
+        void roasIsGmvOverCostAndNullWithoutACostOrWithACostOfZero() {
+            Dataset<Row> kpis = frame(spark, kpiSchema, List.of(kpi("s1", "250.00", "400.00"),
+                    kpi("s2", "250.00", "400.00"), kpi("s3", "250.00", "400.00"), kpi("s4", "0", "0"),
+                    kpi("s5", "10.00", "10.00")));
+            Dataset<Row> shows = frame(spark, costSchema, List.of(RowFactory.create("s1", new BigDecimal("100.00")),
+                    RowFactory.create("s2", null), RowFactory.create("s3", new BigDecimal("0")),
+                    RowFactory.create("s4", new BigDecimal("50"))));
+            List<Row> rows = SalesMetrics.withRoas(kpis, shows).select("show_id", "roas_live", "roas_24h")
+                    .orderBy("show_id").collectAsList();
+            assertThat(rows).extracting(r -> r.getString(0), r -> r.get(1), r -> r.get(2)).containsExactly(
+                    tuple("s1", 2.5, 4.0), // 250 / 100, 400 / 100
+                    tuple("s2", null, null), // no cost
+                    tuple("s3", null, null), // cost 0: zero denominator
+                    tuple("s4", 0.0, 0.0), // nothing sold for a cost
+                    tuple("s5", null, null)); // no shows row to take a cost from
+        }
+
+        @Test
+        void aBronzeShowsTableFromBeforeCostReadsNoCost() {
+            StructType bronze = SHOWS.add("_run_id", DataTypes.StringType).add("_file_order", DataTypes.IntegerType)
+                    .add("_line", DataTypes.LongType);
+            Row old = show("s1", 30);
+            Object[] values = new Object[bronze.size()];
+            for (int i = 0; i < old.size(); i++) {
+                values[i] = old.get(i);
+            }
+            values[old.size()] = "r1";
+            values[old.size() + 1] = 0;
+            values[old.size() + 2] = 1L;
+            Row latest = only(ComputeJob.latestShows(frame(spark, bronze, List.of(RowFactory.create(values)))));
+            assertThat(latest.isNullAt(latest.fieldIndex("cost"))).isTrue();
         }
     }
 

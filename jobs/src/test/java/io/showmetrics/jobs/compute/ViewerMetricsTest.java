@@ -167,5 +167,25 @@ class ViewerMetricsTest {
             assertThat(count(m1, "add_to_carts")).isEqualTo(1);
             assertThat(count(minutes.get(19), "chat_events")).isEqualTo(1);
         }
+
+        @Test
+        void dropOffCountsWhoJoinedAndWhoWasLostAgainstTheMinuteBefore() {
+            List<Row> events = new ArrayList<>(session("s1", "a", 0, 150)); // minutes 0, 1, 2
+            events.addAll(session("s1", "b", 10, 50)); // minute 0
+            events.addAll(session("s1", "c", 70, 200)); // minutes 1, 2, 3
+            Dataset<Row> s = frame(spark, SHOWS, List.of(show("s1", 5)));
+            Dataset<Row> intervals = ViewerMetrics.presenceIntervals(frame(spark, VIEWER_EVENTS, events), s);
+            List<Row> minutes = ViewerMetrics.showMinutes(s, intervals, frame(spark, SHOW_EVENTS, List.of()),
+                    frame(spark, SHOW_EVENTS, List.of())).orderBy("minute_index").collectAsList();
+            // V(0) = {a, b}, V(1) = {a, c}, V(2) = {a, c}, V(3) = {c}, V(4) = {}. The first minute: V(-1) is empty,
+            // so every viewer of it joined and nobody was lost.
+            assertThat(minutes.stream().map(r -> count(r, "viewers")).toList()).startsWith(2L, 2L, 2L, 1L, 0L);
+            assertThat(minutes.stream().map(r -> count(r, "viewers_joined")).toList()).startsWith(2L, 1L, 0L, 0L, 0L);
+            assertThat(minutes.stream().map(r -> count(r, "viewers_lost")).toList()).startsWith(0L, 1L, 0L, 1L, 1L);
+            assertThat(minutes.subList(5, 20)).allSatisfy(r -> {
+                assertThat(count(r, "viewers_joined")).isZero();
+                assertThat(count(r, "viewers_lost")).isZero();
+            });
+        }
     }
 }

@@ -94,13 +94,18 @@ public final class BronzeTables {
     return spark.read().format("delta").option("versionAsOf", version).load(path(table));
   }
 
-  /** Appends rows in one Delta commit whose {@code userMetadata} names this run. */
+  /**
+   * Appends rows in one Delta commit whose {@code userMetadata} names this run. A column the table does not have
+   * yet (a field added to the entity later, such as {@code shows.cost}) is added by the same commit (Delta schema
+   * evolution, {@code mergeSchema}); older rows read it as NULL. The rows always have the entity's full layout
+   * ({@link BronzeSchemas#tableColumns}), so evolution only ever adds such a column.
+   */
   public void append(String table, Dataset<Row> rows) {
     if (runId == null) {
       throw new IllegalStateException("bronze/" + table + " was opened without a run id; appends must name their run");
     }
     rows.write().format("delta").mode("append").option("userMetadata", InterruptedRuns.APPEND_TAG + runId)
-        .save(path(table));
+        .option("mergeSchema", "true").save(path(table));
   }
 
   /**

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The canonical text of a record's content and its SHA-256. Values are written in one form per
  * type (instants in UTC, decimals without trailing zeros, defaults applied) and length-prefixed, so
- * the same record gives the same hash whatever the file, line, format or offset notation.
+ * the same record gives the same hash whatever the file, line, format or offset notation. A field added to an
+ * entity later ({@link Field#addedLater()}) counts only when present, so adding one changes no stored hash.
  */
 public final class CanonicalContent {
 
@@ -24,8 +25,12 @@ public final class CanonicalContent {
     append(text, schema.name());
     List<Field> fields = schema.fields();
     for (int i = 0; i < fields.size(); i++) {
-      append(text, fields.get(i).name());
       Object value = values[i];
+      if (value == null && fields.get(i).addedLater()) {
+        // Absent, as in every record written before the field existed: the hash stays what it was then.
+        continue;
+      }
+      append(text, fields.get(i).name());
       if (value == null) {
         text.append("-;");
       } else {

@@ -49,7 +49,9 @@ public final class Entities {
       optional("host", OPEN_LABEL),
       optional("experiment_id", IDENTIFIER),
       optional("featured_skus", STRING_LIST),
-      optional("channel", OPEN_LABEL)),
+      optional("channel", OPEN_LABEL),
+      // SPEC section 6: what the show cost to produce and promote, in the reporting currency (not converted).
+      optional("cost", DECIMAL).decimal(20, 4).atLeast(Minimum.NON_NEGATIVE).asAddedLater()),
       Identity.UPDATE, List.of("show_id"), "starts_at", "ends_at", null);
 
   public static final EntitySchema CUSTOMERS = new EntitySchema("customers", List.of(

@@ -79,10 +79,22 @@ public final class IngestErrors {
         + String.join(", ", new TreeSet<>(allowed)) + " (exact spelling, lower case)";
   }
 
-  public static String negativeValue(String file, long line, String field, String value, boolean zeroAllowed) {
-    return at(file, line, field) + " = " + quote(value) + (zeroAllowed
-        ? " is negative; it must be 0 or more (send a cancelled or returned row to take a line back)"
-        : " must be greater than 0; correct the value");
+  /**
+   * A value below its field's minimum; the advice fits the entity (an order line is taken back by a cancelled or
+   * returned row, a show's unknown cost is left out).
+   */
+  public static String negativeValue(String file, long line, String entity, String field, String value,
+      boolean zeroAllowed) {
+    if (!zeroAllowed) {
+      return at(file, line, field) + " = " + quote(value) + " must be greater than 0; correct the value";
+    }
+    String advice = switch (entity) {
+      case "orders" -> "send a cancelled or returned row to take a line back";
+      case "shows" -> "what the show cost to produce and promote, in the reporting currency; leave the field out"
+          + " when it is not known";
+      default -> "correct the value";
+    };
+    return at(file, line, field) + " = " + quote(value) + " is negative; it must be 0 or more (" + advice + ")";
   }
 
   public static String unknownCurrency(String file, long line, String field, String value) {

@@ -262,15 +262,15 @@ public final class RecordValidator {
         return bool(file, line, name, node);
       case INT:
       case LONG:
-        return integral(file, line, field, node);
+        return integral(file, line, schema.name(), field, node);
       case DECIMAL:
-        return decimal(file, line, field, node);
+        return decimal(file, line, schema.name(), field, node);
       case DATE:
         return date(file, line, name, node);
       case STRING_LIST:
         return stringList(file, line, name, node);
       case DOUBLE_MAP:
-        return doubleMap(file, line, field, node);
+        return doubleMap(file, line, schema.name(), field, node);
       default:
         throw new IllegalStateException("Unhandled field type " + field.type());
     }
@@ -355,7 +355,7 @@ public final class RecordValidator {
         IngestErrors.badType(file, line, name, node.isValueNode() ? node.asText() : node.toString(), "a boolean (true or false)"));
   }
 
-  private static Object integral(String file, long line, Field field, JsonNode node) {
+  private static Object integral(String file, long line, String entity, Field field, JsonNode node) {
     String name = field.name();
     boolean isInt = field.type() == FieldType.INT;
     String expected = isInt ? "a whole number" : "a whole number (64-bit)";
@@ -374,7 +374,7 @@ public final class RecordValidator {
     }
     if (field.minimum() != Field.Minimum.NONE && (value < 0 || (value == 0 && field.minimum() == Field.Minimum.POSITIVE))) {
       return new Rejected(Reason.NEGATIVE_VALUE, name,
-          IngestErrors.negativeValue(file, line, name, Long.toString(value), field.minimum() == Field.Minimum.NON_NEGATIVE));
+          IngestErrors.negativeValue(file, line, entity, name, Long.toString(value), field.minimum() == Field.Minimum.NON_NEGATIVE));
     }
     // Not a conditional expression: `c ? Integer : Long` would unbox both and rebox the int as a Long.
     if (isInt) {
@@ -383,7 +383,7 @@ public final class RecordValidator {
     return Long.valueOf(value);
   }
 
-  private static Object decimal(String file, long line, Field field, JsonNode node) {
+  private static Object decimal(String file, long line, String entity, Field field, JsonNode node) {
     String name = field.name();
     String expected = "a decimal number with at most " + (field.precision() - field.scale()) + " digits before the point";
     BigDecimal value;
@@ -408,7 +408,7 @@ public final class RecordValidator {
     }
     if (value.signum() < 0 || (value.signum() == 0 && field.minimum() == Field.Minimum.POSITIVE)) {
       return new Rejected(Reason.NEGATIVE_VALUE, name,
-          IngestErrors.negativeValue(file, line, name, value.toPlainString(), field.minimum() == Field.Minimum.NON_NEGATIVE));
+          IngestErrors.negativeValue(file, line, entity, name, value.toPlainString(), field.minimum() == Field.Minimum.NON_NEGATIVE));
     }
     return normalized.setScale(field.scale(), RoundingMode.HALF_UP);
   }
@@ -449,7 +449,7 @@ public final class RecordValidator {
     return List.copyOf(items);
   }
 
-  private static Object doubleMap(String file, long line, Field field, JsonNode node) {
+  private static Object doubleMap(String file, long line, String entity, Field field, JsonNode node) {
     String name = field.name();
     String expected = "a JSON object of name to number, e.g. {\"A\":0.5,\"B\":0.5}";
     JsonNode object = node;
@@ -473,7 +473,7 @@ public final class RecordValidator {
       }
       double share = value.doubleValue();
       if (share < 0) {
-        return new Rejected(Reason.NEGATIVE_VALUE, name, IngestErrors.negativeValue(file, line, name, object.toString(), true));
+        return new Rejected(Reason.NEGATIVE_VALUE, name, IngestErrors.negativeValue(file, line, entity, name, object.toString(), true));
       }
       map.put(e.getKey(), share);
     }

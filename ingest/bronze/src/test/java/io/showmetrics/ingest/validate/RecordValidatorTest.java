@@ -314,6 +314,46 @@ class RecordValidatorTest {
     void negativeStockIsAllowed() {
       accepted(json(stock().with("available_qty", -2)));
     }
+
+    @Test
+    void aNegativeShowCostIsQuarantinedWithAdviceForShows() {
+      Rejected r = rejected(json(show().with("cost", "-250.00")));
+      assertThat(r.reason()).isEqualTo(Reason.NEGATIVE_VALUE);
+      assertThat(r.field()).isEqualTo("cost");
+      assertThat(r.message()).contains("'cost' = '-250.00' is negative").contains("leave the field out")
+          .doesNotContain("cancelled");
+    }
+
+    @Test
+    void anOrderKeepsItsAdviceToSendACancelledRow() {
+      assertThat(rejected(json(order().with("quantity", -1))).message()).contains("cancelled or returned row");
+    }
+  }
+
+  @Nested
+  class ShowCost {
+    @Test
+    void isOptionalAndKeptToFourDecimalsInJsonAndCsv() {
+      assertThat(value(accepted(json(show())), Entities.SHOWS, "cost")).isNull();
+      for (ValidationResult r : List.of(json(show().with("cost", "1250.5")), csv(show().with("cost", "1250.5")))) {
+        assertThat(value(accepted(r), Entities.SHOWS, "cost")).isEqualTo(new BigDecimal("1250.5000"));
+      }
+      assertThat(value(accepted(json(show().with("cost", 0))), Entities.SHOWS, "cost"))
+          .isEqualTo(new BigDecimal("0.0000"));
+    }
+
+    @Test
+    void aShowWithoutCostKeepsTheHashItHadBeforeCostExisted() {
+      List<Field> before = Entities.SHOWS.fields().stream().filter(f -> !f.name().equals("cost")).toList();
+      EntitySchema old = new EntitySchema("shows", before, Identity.UPDATE, List.of("show_id"), "starts_at",
+          "ends_at", null);
+      Accepted now = accepted(json(show()));
+      Object[] oldValues = new Object[before.size()];
+      System.arraycopy(now.values(), 0, oldValues, 0, before.size());
+      assertThat(Entities.SHOWS.indexOf("cost")).isEqualTo(before.size());
+      assertThat(now.hash()).isEqualTo(CanonicalContent.hash(old, oldValues, null));
+      assertThat(accepted(json(show().with("cost", "10"))).hash()).isNotEqualTo(now.hash());
+    }
   }
 
   @Nested
