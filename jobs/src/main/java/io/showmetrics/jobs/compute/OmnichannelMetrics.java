@@ -162,7 +162,11 @@ public final class OmnichannelMetrics {
      * each month when it follows shows of two months), {@code influenced_store_visits} (the {@code linear} credits
      * of {@code store_attribution} for those shows, so a visit after two shows is split, never counted twice) and
      * {@code partial}: true while the data through has not reached the first instant of the next month (the same
-     * months as {@code channel_month.partial}); with no data through at all, the clock decides.
+     * months as {@code channel_month.partial}); with no data through at all, the clock decides. The partial month
+     * that holds the data through also gets {@code prev_span_shows}, {@code prev_span_live_gmv} and
+     * {@code prev_span_influenced_revenue}: the same numbers over the shows that ended in the same span of the month
+     * before ({@link Span}: from its first day to the data through moved back one month), what the month to date is
+     * compared with (NULL for every other month).
      *
      * @param shows {@code show_id, ends_at}: every known show
      * @param watched {@code customer_id, show_id, end_ms}
@@ -173,6 +177,38 @@ public final class OmnichannelMetrics {
     static Dataset<Row> showMonth(Dataset<Row> shows, Dataset<Row> netLines, Dataset<Row> watched,
             Dataset<Row> attribution, Instant dataThrough, Instant now) {
         Dataset<Row> showMonths = shows.select(col("show_id"), month(col("ends_at")).as("month"));
+        Dataset<Row> visits = attribution.filter(col("model").equalTo(Model.LINEAR.specName()))
+                .join(showMonths, "show_id")
+                .groupBy("month").agg(sum("visits").as("influenced_store_visits"));
+        Span span = Span.of(dataThrough != null ? dataThrough : now, 1);
+        Column partialMonth = lit(java.sql.Date.valueOf(span.start()));
+        // The month to date against the same span of the month before: the shows that ended in that span.
+        Dataset<Row> previous = drove(shows.filter(span.previousSpan(col("ends_at")))
+                        .select(col("show_id"), partialMonth.as("month")), netLines, watched)
+                .select(col("month"), col("shows").as("prev_span_shows"), col("live_gmv").as("prev_span_live_gmv"),
+                        col("influenced_revenue").as("prev_span_influenced_revenue"));
+        Column partial = col("month").equalTo(partialMonth);
+        return drove(showMonths, netLines, watched)
+                .join(visits, new String[] {"month"}, "left")
+                .join(previous, new String[] {"month"}, "left")
+                .select(col("month"), col("shows"), col("live_gmv"), col("influenced_revenue"),
+                        coalesce(col("influenced_store_visits"), lit(0.0)).cast("double").as("influenced_store_visits"),
+                        col("month").geq(partialMonth).as("partial"),
+                        when(partial, coalesce(col("prev_span_shows"), lit(0L))).as("prev_span_shows"),
+                        when(partial, coalesce(col("prev_span_live_gmv"), lit(0).cast("decimal(20,4)")))
+                                .as("prev_span_live_gmv"),
+                        when(partial, coalesce(col("prev_span_influenced_revenue"), lit(0).cast("decimal(20,4)")))
+                                .as("prev_span_influenced_revenue"));
+    }
+
+    /**
+     * What a set of shows drove, per {@code month} of the set: how many shows, the live GMV of their lines, and the
+     * web, app and store net revenue of identified customers in {@code [ends_at, ends_at + 24 h)} of one of them they
+     * watched live (each line once per month).
+     *
+     * @param showMonths {@code show_id, month}: the shows and the month each counts in
+     */
+    private static Dataset<Row> drove(Dataset<Row> showMonths, Dataset<Row> netLines, Dataset<Row> watched) {
         Dataset<Row> counts = showMonths.groupBy("month").agg(count(lit(1)).as("shows"));
         Dataset<Row> live = netLines.filter(col("show_id").isNotNull()).select("show_id", "revenue")
                 .join(showMonths, "show_id")
@@ -188,18 +224,11 @@ public final class OmnichannelMetrics {
                         col("l.revenue").as("revenue"))
                 .distinct()
                 .groupBy("month").agg(sum("revenue").cast("decimal(20,4)").as("influenced_revenue"));
-        Dataset<Row> visits = attribution.filter(col("model").equalTo(Model.LINEAR.specName()))
-                .join(showMonths, "show_id")
-                .groupBy("month").agg(sum("visits").as("influenced_store_visits"));
-        Column partialMonth = lit(java.sql.Date.valueOf(Span.of(dataThrough != null ? dataThrough : now, 1).start()));
         return counts.join(live, new String[] {"month"}, "left")
                 .join(influenced, new String[] {"month"}, "left")
-                .join(visits, new String[] {"month"}, "left")
                 .select(col("month"), col("shows"),
                         coalesce(col("live_gmv"), lit(0).cast("decimal(20,4)")).as("live_gmv"),
-                        coalesce(col("influenced_revenue"), lit(0).cast("decimal(20,4)")).as("influenced_revenue"),
-                        coalesce(col("influenced_store_visits"), lit(0.0)).cast("double").as("influenced_store_visits"),
-                        col("month").geq(partialMonth).as("partial"));
+                        coalesce(col("influenced_revenue"), lit(0).cast("decimal(20,4)")).as("influenced_revenue"));
     }
 
     /**

@@ -306,6 +306,26 @@ class CrossShowMetricsTest {
         }
 
         @Test
+        void theMonthToDateCarriesTheSameSpanOfTheMonthBefore() {
+            // Data through 10 Feb 00:10: February is the month to date; the same span of January is
+            // [1 Jan 00:00, 10 Jan 00:10], which holds no show (a ended 31 Jan).
+            Map<String, Row> early = months(java.time.Instant.parse("2026-02-10T00:10:00Z"), T0);
+            Row feb = early.get("2026-02-01");
+            assertThat(feb.<Long>getAs("prev_span_shows")).isZero();
+            assertThat(feb.<java.math.BigDecimal>getAs("prev_span_live_gmv")).isEqualByComparingTo("0");
+            assertThat(early.get("2026-01-01").<Long>getAs("prev_span_shows")).as("a complete month").isNull();
+            assertThat(early.get("2026-03-01").<Long>getAs("prev_span_shows")).as("a later month").isNull();
+            // Data through 5 Mar 20:00: March is the month to date; the same span of February, [1 Feb 00:00,
+            // 5 Feb 20:00], holds b (ends 1 Feb 01:00, live 40, influenced l1 100 + l9 7), not c or e (10 Feb).
+            Map<String, Row> march = months(java.time.Instant.parse("2026-03-05T20:00:00Z"), T0);
+            Row mar = march.get("2026-03-01");
+            assertThat(mar.<Long>getAs("prev_span_shows")).isEqualTo(1L);
+            assertThat(mar.<java.math.BigDecimal>getAs("prev_span_live_gmv")).isEqualByComparingTo("40.00");
+            assertThat(mar.<java.math.BigDecimal>getAs("prev_span_influenced_revenue")).isEqualByComparingTo("107.00");
+            assertThat(march.get("2026-02-01").<java.math.BigDecimal>getAs("prev_span_live_gmv")).isNull();
+        }
+
+        @Test
         void aMonthIsPartialUntilTheDataThroughReachesTheNextMonthAndWithoutDataTheClockDecides() {
             Map<String, Row> justBefore = months(java.time.Instant.parse("2026-02-28T23:59:59Z"), T0);
             assertThat(justBefore.get("2026-02-01").<Boolean>getAs("partial")).isTrue();
