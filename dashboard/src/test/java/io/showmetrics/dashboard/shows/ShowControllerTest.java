@@ -15,6 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.showmetrics.dashboard.experiments.ExperimentVisits;
 import io.showmetrics.dashboard.experiments.ExperimentVisitsService;
+import io.showmetrics.dashboard.system.Csv;
 import io.showmetrics.dashboard.system.Role;
 import io.showmetrics.dashboard.system.WebSecurityTestConfig;
 import java.math.BigDecimal;
@@ -263,7 +264,7 @@ class ShowControllerTest {
             mvc.perform(get("/api/shows/s1/minutes.csv").with(as(Role.EXECUTIVE)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(
-                            "minute_index,minute_start,viewers,new_viewers,chat_events,product_clicks,add_to_carts,orders,gmv\r\n"
+                            Csv.BOM + "minute_index,minute_start,viewers,new_viewers,chat_events,product_clicks,add_to_carts,orders,gmv\r\n"
                                     + "0,2026-03-01T19:00:00Z,100,100,4,1,0,0,0\r\n"));
         }
     
@@ -297,7 +298,7 @@ class ShowControllerTest {
                     .andExpect(status().isOk())
                     .andExpect(header().string("Content-Disposition", containsString("show-s1-moments.csv")))
                     .andExpect(content().string(
-                            "ts,offset_seconds,type,sku,label,viewers_present,clicks_before,clicks_after,clicks_delta,"
+                            Csv.BOM + "ts,offset_seconds,type,sku,label,viewers_present,clicks_before,clicks_after,clicks_delta,"
                                     + "orders_before,orders_after,orders_delta\r\n"
                                     + "2026-03-01T19:31:30Z,1890,promo,,'-20% on denim,,30,22,-8,,4,\r\n"));
         }
