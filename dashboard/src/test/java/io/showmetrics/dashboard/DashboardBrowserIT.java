@@ -68,7 +68,8 @@ class DashboardBrowserIT {
         }
     }
 
-    private static void seed(JdbcClient jdbc) {
+    /** The fixture rows every page of this class reads; other browser and HTTP tests reuse them. */
+    static void seed(JdbcClient jdbc) {
         show("s-spring").set("experiment_id", "exp-push").insert(jdbc);
         kpi("s-spring").insert(jdbc);
         Fixtures.insertMinutes(jdbc, "s-spring", VIEWERS, CHAT, ORDERS);
