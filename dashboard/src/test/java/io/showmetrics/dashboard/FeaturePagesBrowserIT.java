@@ -231,8 +231,8 @@ class FeaturePagesBrowserIT {
 
             assertThat(browser.find(By.id("import-errors")).getText()).contains("Nothing was imported from " + csv.getFileName());
             assertThat(browser.find(By.cssSelector("#import-error-table tbody tr[data-line='3'] td[data-col=message]")).getText())
-                    .isEqualTo("Target 'lots' is not a finite number: write digits with an optional decimal point, such as "
-                            + "1500 or 0.25 (no thousands separators, currency signs or %).");
+                    .isEqualTo("Target 'lots' is not a number: write it as 1500, 1,500 or 2500.50; a rate also as 5 % "
+                            + "(or 0.05), money as €600, watch time as mm:ss (12:30).");
             assertThat(browser.driver().findElements(By.cssSelector("#import-error-table tbody tr"))).hasSize(1);
             assertThat(goalCount()).isEqualTo(before);
             browser.screenshot("goals-import-errors");

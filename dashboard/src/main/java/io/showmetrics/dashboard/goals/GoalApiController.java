@@ -110,7 +110,7 @@ class GoalApiController {
 
     @PostMapping("/api/goals")
     @Operation(summary = "Creates a goal (marketing only). 400 invalid_goal when the show or metric is unknown, the "
-            + "metric cannot carry a goal, the target is not a finite number or the direction is not at_least/at_most; "
+            + "metric cannot carry a goal, the target cannot be read (GoalTarget: 1,500, 5 %, €600, 12:30 are fine) or the direction is not at_least/at_most; "
             + "409 duplicate_goal when the show already has a goal on the metric")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "409", description = "A goal on this show and metric exists",

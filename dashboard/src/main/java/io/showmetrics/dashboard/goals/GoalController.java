@@ -46,7 +46,7 @@ class GoalController {
                     : goals.update(goalId, draft, user.getName());
             flash.addFlashAttribute("notice", (goalId == null ? "Goal set: " : "Goal updated: ") + saved.metricLabel()
                     + " " + (GoalEvaluation.AT_LEAST.equals(saved.direction()) ? "≥ " : "≤ ")
-                    + GoalNumbers.plain(saved.target()) + " for " + saved.showTitle() + ".");
+                    + GoalTarget.format(saved.target(), saved.unit()) + " for " + saved.showTitle() + ".");
         } catch (GoalValidationException e) {
             flash.addFlashAttribute("formErrors", e.errors());
             flash.addFlashAttribute("formValues", draft);

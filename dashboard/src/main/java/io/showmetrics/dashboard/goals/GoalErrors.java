@@ -34,13 +34,76 @@ final class GoalErrors {
                 + "goal metric on the Definitions page): use one of " + String.join(", ", allowed) + ".");
     }
 
+    /** How a target may be written, for the end of a message. */
+    static final String TARGET_FORMS = "write it as 1500, 1,500 or 2500.50; a rate also as 5 % (or 0.05), money as "
+            + "€600, watch time as mm:ss (12:30)";
+
     static GoalError targetRequired(Integer line) {
-        return new GoalError(line, "target", "Target is missing: write a number such as 1500 or 0.25.");
+        return new GoalError(line, "target", "Target is missing: " + TARGET_FORMS + ".");
     }
 
     static GoalError targetNotANumber(Integer line, String text) {
-        return new GoalError(line, "target", "Target '" + quoted(text) + "' is not a finite number: write digits "
-                + "with an optional decimal point, such as 1500 or 0.25 (no thousands separators, currency signs or %).");
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is not a number: " + TARGET_FORMS + ".");
+    }
+
+    static GoalError misplacedComma(Integer line, String text) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' has a comma that does not group "
+                + "thousands: write decimals with a point (1.5, not 1,5) and group thousands by three (1,500).");
+    }
+
+    static GoalError negativeTarget(Integer line, String text) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is negative: no show metric can be below "
+                + "0, so write 0 or more.");
+    }
+
+    static GoalError percentNotARate(Integer line, String text, String metric, String unit) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is a percentage, but " + metric
+                + " is not a rate (" + unitWords(unit) + "): write it without %.");
+    }
+
+    static GoalError moneyNotCurrency(Integer line, String text, String metric, String unit) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is an amount of money, but " + metric
+                + " is not money (" + unitWords(unit) + "): write it without € or EUR.");
+    }
+
+    static GoalError otherCurrency(Integer line, String text) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is in another currency: money targets "
+                + "are in EUR, the reporting currency (€600 or 600).");
+    }
+
+    static GoalError durationNotSeconds(Integer line, String text, String metric, String unit) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is a duration (mm:ss), but " + metric
+                + " is not a duration (" + unitWords(unit) + "): write it as a number.");
+    }
+
+    static GoalError badDuration(Integer line, String text) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is not a duration: write minutes and "
+                + "two-digit seconds below 60, as mm:ss (12:30) or h:mm:ss (1:05:00).");
+    }
+
+    /** A caution, not an error: a bare number above 1 on a rate is read as a fraction, so 5 is 500%. */
+    static String rateAboveOne(String text, double value) {
+        return "'" + quoted(text) + "' on a rate reads as " + GoalNumbers.plain(value * 100) + "%; for "
+                + GoalNumbers.plain(value) + " percent write " + GoalNumbers.plain(value) + " %.";
+    }
+
+    /** A caution, not an error: a rate above 100%. */
+    static String percentAboveHundred(String text) {
+        return "'" + quoted(text) + "' is above 100%, more than a share of viewers can reach.";
+    }
+
+    private static String unitWords(String unit) {
+        if (unit == null) {
+            return "unit unknown";
+        }
+        return switch (unit) {
+            case "count" -> "a count";
+            case "ratio" -> "a rate";
+            case "currency" -> "money";
+            case "seconds" -> "seconds";
+            case "minutes" -> "minutes";
+            default -> unit;
+        };
     }
 
     static GoalError directionInvalid(Integer line, String direction) {
@@ -75,7 +138,7 @@ final class GoalErrors {
 
     static GoalError wrongColumnCount(int line, int found) {
         return new GoalError(line, "file", "Line " + line + " has " + found + " field" + (found == 1 ? "" : "s")
-                + ", expected 4 (" + HEADER + ").");
+                + ", expected 4 (" + HEADER + ")" + (found > 4 ? ": quote a field that holds a comma (\"1,500\")." : "."));
     }
 
     static GoalError badQuoting(int line) {

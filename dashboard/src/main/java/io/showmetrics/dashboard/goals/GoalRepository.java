@@ -36,11 +36,13 @@ class GoalRepository {
     GoalCatalogue catalogue() {
         Set<String> shows = Set.copyOf(jdbc.sql("SELECT show_id FROM show").query(String.class).list());
         Map<String, Boolean> metrics = new LinkedHashMap<>();
-        jdbc.sql("SELECT name, goal_allowed AND level = 'show' AS allowed FROM metric_definition ORDER BY sort_order, name")
+        Map<String, String> units = new HashMap<>();
+        jdbc.sql("SELECT name, unit, goal_allowed AND level = 'show' AS allowed FROM metric_definition ORDER BY sort_order, name")
                 .query(rs -> {
                     metrics.put(rs.getString("name"), rs.getBoolean("allowed"));
+                    units.put(rs.getString("name"), rs.getString("unit"));
                 });
-        return new GoalCatalogue(shows, metrics);
+        return new GoalCatalogue(shows, metrics, units);
     }
 
     /** A show for the forms' pickers; {@code label} = "title · yyyy-MM-dd HH:mm" (UTC). */

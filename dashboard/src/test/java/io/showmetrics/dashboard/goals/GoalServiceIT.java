@@ -218,6 +218,36 @@ class GoalServiceIT {
         }
 
         @Test
+        void targetsAreReadAsTypedOnTheForm() {
+            definition("avg_watch_seconds", 6).set("label", "Average watch time").set("unit", "seconds").insert(jdbc);
+            String csv = "show_id,metric,target,direction\n"
+                    + "s-spring,unique_viewers,\"1,500\",at_least\n"
+                    + "s-spring,conversion_rate_24h,5 %,at_least\n"
+                    + "s-spring,live_gmv,€600,at_least\n"
+                    + "s-new,unique_viewers,2,000,at_least\n"
+                    + "s-new,avg_watch_seconds,12:30,at_least\n";
+
+            service.importCsv(csv, "maria");
+
+            assertThat(jdbc.sql("SELECT show_id || ' ' || metric AS k, target FROM goal ORDER BY goal_id").query()
+                    .listOfRows()).extracting(r -> r.get("k") + " " + r.get("target")).containsExactly(
+                    "s-spring unique_viewers 1500.0", "s-spring conversion_rate_24h 0.05", "s-spring live_gmv 600.0",
+                    "s-new unique_viewers 2000.0", "s-new avg_watch_seconds 750.0");
+        }
+
+        @Test
+        void aTargetInTheWrongUnitIsReportedWithItsLine() {
+            String csv = "show_id,metric,target,direction\ns-spring,unique_viewers,5 %,at_least\n";
+
+            assertThatThrownBy(() -> service.importCsv(csv, "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> assertThat(e.errors())
+                            .extracting(GoalError::line, GoalError::message).containsExactly(org.assertj.core.groups.Tuple
+                                    .tuple(2, "Target '5 %' is a percentage, but unique_viewers is not a rate (a count): "
+                                            + "write it without %.")));
+            assertThat(goals()).isZero();
+        }
+
+        @Test
         void validFileCreatesAndUpdatesInOneGoWithAnAuditRowEach() {
             goal("s-spring", "live_gmv", 3000, "at_least").insert(jdbc);
             String csv = "show_id,metric,target,direction\r\n"
