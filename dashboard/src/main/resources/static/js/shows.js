@@ -106,7 +106,7 @@
             const mine = goalsOf(s.showId);
             return mine.length ? el('span', { class: 'goal-badges' }, mine.map(g => {
               const b = SM.goalBadge(g, { compact: true });
-              b.title = `${g.metricLabel}: ${SM.goalTarget(g)}, actual ${SM.byUnit(g.unit, g.actual)}${SM.isNumber(g.attainment) ? ` (${fmt.percent(g.attainment, 0)})` : ''}${g.provisional ? `, ${SM.provisionalText(g.finalAt, g.dataThrough).replace(/^P/, 'p')}` : ''}`;
+              b.title = `${g.metricLabel}${g.source === 'series' ? ` (series goal: ${g.series})` : ''}: ${SM.goalTarget(g)}, actual ${SM.byUnit(g.unit, g.actual)}${SM.isNumber(g.attainment) ? ` (${fmt.percent(g.attainment, 0)})` : ''}${g.provisional ? `, ${SM.provisionalText(g.finalAt, g.dataThrough).replace(/^P/, 'p')}` : ''}`;
               return b;
             })) : el('span', { class: 'muted' }, '–');
           } },

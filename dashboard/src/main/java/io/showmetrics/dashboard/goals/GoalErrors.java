@@ -171,6 +171,28 @@ final class GoalErrors {
         return value.substring(0, MAX_QUOTED) + "...";
     }
 
+    static GoalError seriesKindInvalid(String kind) {
+        return new GoalError(null, "kind", (kind == null ? "Series kind is missing" : "Series kind '" + quoted(kind)
+                + "' is not valid") + ": use title_prefix (every show whose title starts with the text) or host "
+                + "(every show of that host).");
+    }
+
+    static GoalError seriesPatternRequired(String kind) {
+        return new GoalError(null, "pattern", SeriesGoal.HOST.equals(kind)
+                ? "Host is missing: give the host's name as the shows list it."
+                : "Title start is missing: give the start that the series' titles share, e.g. Spring.");
+    }
+
+    static GoalError seriesPatternTooLong(int length) {
+        return new GoalError(null, "pattern", "The series has " + length + " characters, more than "
+                + GoalValidator.MAX_PATTERN + ": shorten it.");
+    }
+
+    static GoalError duplicateSeries(String series, String metric, long existingId) {
+        return new GoalError(null, "metric", "The series " + series + " already has a goal on " + metric
+                + " (series goal " + existingId + "): edit that goal instead of adding a second one.");
+    }
+
     static GoalError sameShow(String showId) {
         return new GoalError(null, "toShowId", "Cannot copy goals from show '" + showId + "' onto itself: pick "
                 + "another show.");

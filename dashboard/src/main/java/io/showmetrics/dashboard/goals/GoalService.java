@@ -42,18 +42,20 @@ class GoalService {
 
     GoalView get(long goalId) {
         StoredGoal goal = require(goalId);
-        return list(goal.showId()).stream().filter(v -> v.goalId() == goalId).findFirst()
+        return list(goal.showId()).stream().filter(v -> v.goalId() != null && v.goalId() == goalId).findFirst()
                 .orElseThrow(() -> notFound(goalId));
     }
 
     static GoalView view(GoalRepository.GoalRow r, Instant now) {
-        StoredGoal g = r.goal();
+        GoalResolution.Applied g = r.goal();
         GoalStatus s = GoalEvaluation.evaluate(g.target(), g.direction(), r.actual(), r.showEndsAt(),
                 r.finalAfterSeconds(), now, r.dataThrough());
         return new GoalView(g.goalId(), g.showId(), r.showTitle(), r.showStartsAt(), r.showEndsAt(), g.metric(),
                 r.metricLabel() == null ? g.metric() : r.metricLabel(), r.unit(), r.additive(), g.target(),
-                g.direction(), s.actual(), s.status(), s.attainment(), s.provisional(), s.finalAt(), g.updatedBy(),
-                g.updatedAt(), r.dataThrough());
+                GoalTarget.format(g.target(), r.unit()), g.direction(), s.actual(), s.status(), s.attainment(),
+                s.provisional(), s.finalAt(), g.updatedBy(), g.updatedAt(), r.dataThrough(), g.source(),
+                g.series() == null ? null : g.series().seriesGoalId(),
+                g.series() == null ? null : g.series().describe());
     }
 
     GoalView create(GoalDraft draft, String user) {
@@ -246,8 +248,111 @@ class GoalService {
         return goals.findAudit(showId, 200);
     }
 
+    /** Every show for the forms' pickers, latest start first; see {@link #upcomingShowOptions}. */
     List<GoalRepository.ShowOption> showOptions() {
         return goals.showOptions();
+    }
+
+    /** The shows that have not started yet at the server's time, soonest first: goals are set ahead of a show. */
+    List<GoalRepository.ShowOption> upcomingShowOptions() {
+        Instant now = clock.instant();
+        return goals.showOptions().stream().filter(o -> o.startsAt().isAfter(now))
+                .sorted(java.util.Comparator.comparing(GoalRepository.ShowOption::startsAt)
+                        .thenComparing(GoalRepository.ShowOption::showId))
+                .toList();
+    }
+
+    /** The shows that have started at the server's time, latest first. */
+    List<GoalRepository.ShowOption> pastShowOptions() {
+        Instant now = clock.instant();
+        return goals.showOptions().stream().filter(o -> !o.startsAt().isAfter(now)).toList();
+    }
+
+    /** The hosts of the shows, for the series form. */
+    List<String> hosts() {
+        return goals.hosts();
+    }
+
+    /** Every series goal with the shows it applies to now, oldest first. */
+    List<SeriesGoalView> listSeries() {
+        Instant now = clock.instant();
+        List<GoalRepository.GoalRow> rows = goals.findRows(null);
+        Map<String, GoalRepository.MetricOption> metrics = new HashMap<>();
+        goals.metricOptions().forEach(m -> metrics.put(m.name(), m));
+        return goals.findSeries().stream().map(g -> {
+            List<GoalRepository.GoalRow> applied = rows.stream()
+                    .filter(r -> r.goal().series() != null && r.goal().series().seriesGoalId() == g.seriesGoalId())
+                    .toList();
+            GoalRepository.MetricOption m = metrics.get(g.metric());
+            String unit = m == null ? null : m.unit();
+            return new SeriesGoalView(g.seriesGoalId(), g.kind(), g.pattern(), g.describe(), g.metric(),
+                    m == null ? g.metric() : m.label(), unit, g.target(), GoalTarget.format(g.target(), unit),
+                    g.direction(), g.appliesFrom(), g.updatedBy(), g.updatedAt(), applied.size(),
+                    applied.stream().filter(r -> r.showStartsAt().isAfter(now)).count());
+        }).toList();
+    }
+
+    SeriesGoalView getSeries(long seriesGoalId) {
+        requireSeries(seriesGoalId);
+        return listSeries().stream().filter(v -> v.seriesGoalId() == seriesGoalId).findFirst()
+                .orElseThrow(() -> seriesNotFound(seriesGoalId));
+    }
+
+    boolean seriesExists(long seriesGoalId) {
+        return goals.findSeriesById(seriesGoalId).isPresent();
+    }
+
+    /**
+     * Sets a goal for a series: it applies to the series' shows that start from now on and have no goal of their own
+     * on the metric. Refused (409) when the series already has a goal on the metric.
+     */
+    SeriesGoalView createSeries(SeriesGoalDraft draft, String user) {
+        long id = tx.execute(status -> {
+            SeriesGoalValues v = validSeries(draft);
+            goals.findSeriesByKey(v.kind(), v.pattern(), v.metric()).ifPresent(existing -> {
+                throw GoalValidationException.conflict(GoalErrors.duplicateSeries(existing.describe(), v.metric(),
+                        existing.seriesGoalId()));
+            });
+            return goals.insertSeries(v, user, clock.instant()).seriesGoalId();
+        });
+        return getSeries(id);
+    }
+
+    /** Changes a series goal; it keeps applying from when it was first set. */
+    SeriesGoalView updateSeries(long seriesGoalId, SeriesGoalDraft draft, String user) {
+        tx.executeWithoutResult(status -> {
+            SeriesGoal old = requireSeries(seriesGoalId);
+            SeriesGoalValues v = validSeries(draft);
+            Optional<SeriesGoal> other = goals.findSeriesByKey(v.kind(), v.pattern(), v.metric())
+                    .filter(g -> g.seriesGoalId() != seriesGoalId);
+            if (other.isPresent()) {
+                throw GoalValidationException.conflict(GoalErrors.duplicateSeries(other.get().describe(), v.metric(),
+                        other.get().seriesGoalId()));
+            }
+            goals.updateSeries(old, v, user, clock.instant());
+        });
+        return getSeries(seriesGoalId);
+    }
+
+    /** Deletes a series goal: it no longer applies to any show. */
+    void deleteSeries(long seriesGoalId, String user) {
+        tx.executeWithoutResult(status -> goals.deleteSeries(requireSeries(seriesGoalId), user, clock.instant()));
+    }
+
+    private SeriesGoalValues validSeries(SeriesGoalDraft draft) {
+        GoalValidator.SeriesResult result = GoalValidator.validateSeries(draft, goals.catalogue());
+        if (!result.ok()) {
+            throw GoalValidationException.invalid(result.errors());
+        }
+        return result.values();
+    }
+
+    private SeriesGoal requireSeries(long seriesGoalId) {
+        return goals.findSeriesById(seriesGoalId).orElseThrow(() -> seriesNotFound(seriesGoalId));
+    }
+
+    private static NotFoundException seriesNotFound(long seriesGoalId) {
+        return new NotFoundException("No series goal with id " + seriesGoalId + ".");
     }
 
     List<GoalRepository.MetricOption> metricOptions() {

@@ -33,13 +33,60 @@ final class GoalValidator {
         String metric = trim(draft.metric());
         String targetText = draft.target();
         String direction = draft.direction();
-        List<String> allowed = catalogue.allowedMetrics();
-
         if (showId == null) {
             errors.add(GoalErrors.showRequired(line));
         } else if (!catalogue.showIds().contains(showId)) {
             errors.add(GoalErrors.unknownShow(line, showId));
         }
+        metric(metric, catalogue, line, errors);
+        Double target = target(metric, targetText, catalogue, line, errors);
+        String normalisedDirection = direction(direction, line, errors);
+        if (!errors.isEmpty()) {
+            return new Result(null, List.copyOf(errors));
+        }
+        return new Result(new GoalValues(showId, metric, target, normalisedDirection), List.of());
+    }
+
+    /** A series goal's result: either {@code values} (no errors) or the errors. */
+    record SeriesResult(SeriesGoalValues values, List<GoalError> errors) {
+        boolean ok() {
+            return errors.isEmpty();
+        }
+    }
+
+    /** The longest series pattern (a title's start or a host's name). */
+    static final int MAX_PATTERN = 200;
+
+    /**
+     * Checks a series goal: the kind must be {@code title_prefix} or {@code host}, the pattern not blank and at most
+     * {@value #MAX_PATTERN} characters; metric, target and direction as for a show's goal.
+     */
+    static SeriesResult validateSeries(SeriesGoalDraft draft, GoalCatalogue catalogue) {
+        List<GoalError> errors = new ArrayList<>();
+        String kind = trim(draft.kind());
+        String normalisedKind = kind == null ? null : kind.toLowerCase(Locale.ROOT);
+        if (!SeriesGoal.TITLE_PREFIX.equals(normalisedKind) && !SeriesGoal.HOST.equals(normalisedKind)) {
+            errors.add(GoalErrors.seriesKindInvalid(kind));
+        }
+        String pattern = trim(draft.pattern());
+        if (pattern == null) {
+            errors.add(GoalErrors.seriesPatternRequired(normalisedKind));
+        } else if (pattern.length() > MAX_PATTERN) {
+            errors.add(GoalErrors.seriesPatternTooLong(pattern.length()));
+        }
+        String metric = trim(draft.metric());
+        metric(metric, catalogue, null, errors);
+        Double target = target(metric, draft.target(), catalogue, null, errors);
+        String direction = direction(draft.direction(), null, errors);
+        if (!errors.isEmpty()) {
+            return new SeriesResult(null, List.copyOf(errors));
+        }
+        return new SeriesResult(new SeriesGoalValues(normalisedKind, pattern, metric, target, direction), List.of());
+    }
+
+    /** Adds the metric's error, if any: missing, not in the catalogue, or not allowed to carry a goal. */
+    static void metric(String metric, GoalCatalogue catalogue, Integer line, List<GoalError> errors) {
+        List<String> allowed = catalogue.allowedMetrics();
         if (metric == null) {
             errors.add(GoalErrors.metricRequired(line, allowed));
         } else if (!catalogue.metrics().containsKey(metric)) {
@@ -47,12 +94,6 @@ final class GoalValidator {
         } else if (!catalogue.metrics().get(metric)) {
             errors.add(GoalErrors.metricNotAllowed(line, metric, allowed));
         }
-        Double target = target(metric, targetText, catalogue, line, errors);
-        String normalisedDirection = direction(direction, line, errors);
-        if (!errors.isEmpty()) {
-            return new Result(null, List.copyOf(errors));
-        }
-        return new Result(new GoalValues(showId, metric, target, normalisedDirection), List.of());
     }
 
     /**

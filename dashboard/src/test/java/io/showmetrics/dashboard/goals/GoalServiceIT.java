@@ -143,6 +143,134 @@ class GoalServiceIT {
     }
 
     @Nested
+    class UpcomingShows {
+        @Test
+        void areOfferedSoonestFirstAndTakeAGoal() {
+            show("s-later").set("title", "Autumn Preview").set("starts_at", Instant.parse("2026-04-01T18:00:00Z"))
+                    .set("ends_at", Instant.parse("2026-04-01T19:00:00Z")).insert(jdbc);
+
+            assertThat(service.upcomingShowOptions()).extracting(GoalRepository.ShowOption::showId)
+                    .containsExactly("s-new", "s-later");
+            assertThat(service.pastShowOptions()).extracting(GoalRepository.ShowOption::showId)
+                    .containsExactly("s-spring", "s-mid");
+
+            GoalView goal = service.create(new GoalDraft("s-later", "live_gmv", "€5,000", "at_least"), "maria");
+            assertThat(goal.status()).isEqualTo("pending");
+            assertThat(goal.target()).isEqualTo(5000);
+            assertThat(goal.targetText()).isEqualTo("€5,000.00");
+        }
+    }
+
+    @Nested
+    class SeriesGoals {
+        @BeforeEach
+        void anUpcomingSpringShow() {
+            show("s-encore").set("title", "spring encore").set("host", "Omar Reyes")
+                    .set("starts_at", Instant.parse("2026-03-08T18:00:00Z"))
+                    .set("ends_at", Instant.parse("2026-03-08T19:00:00Z")).insert(jdbc);
+        }
+
+        private SeriesGoalView setSpringGmv(String target) {
+            return service.createSeries(new SeriesGoalDraft("title_prefix", "Spring", "live_gmv", target, "at_least"),
+                    "maria");
+        }
+
+        @Test
+        void applyToTheSeriesFutureShowsAndSayWhereTheyCameFrom() {
+            SeriesGoalView series = setSpringGmv("€4,000");
+
+            assertThat(series.appliesFrom()).isEqualTo(NOW);
+            assertThat(series.shows()).isEqualTo(1);
+            assertThat(series.upcomingShows()).isEqualTo(1);
+            assertThat(service.list("s-encore")).singleElement().satisfies(g -> {
+                assertThat(g.source()).isEqualTo("series");
+                assertThat(g.series()).isEqualTo("titles starting with “Spring”");
+                assertThat(g.seriesGoalId()).isEqualTo(series.seriesGoalId());
+                assertThat(g.goalId()).isNull();
+                assertThat(g.target()).isEqualTo(4000);
+                assertThat(g.status()).isEqualTo("pending");
+            });
+            // s-spring matches the title but started before the series goal was set.
+            assertThat(service.list("s-spring")).isEmpty();
+        }
+
+        @Test
+        void aShowsOwnGoalWinsOverTheSeries() {
+            setSpringGmv("4000");
+            GoalView own = service.create(new GoalDraft("s-encore", "live_gmv", "6,000", "at_least"), "maria");
+
+            assertThat(service.list("s-encore")).singleElement().satisfies(g -> {
+                assertThat(g.source()).isEqualTo("show");
+                assertThat(g.goalId()).isEqualTo(own.goalId());
+                assertThat(g.target()).isEqualTo(6000);
+            });
+            assertThat(service.listSeries()).singleElement().extracting(SeriesGoalView::shows).isEqualTo(0L);
+
+            service.delete(own.goalId(), "maria");
+            assertThat(service.list("s-encore")).singleElement().extracting(GoalView::source).isEqualTo("series");
+        }
+
+        @Test
+        void areEvaluatedOnceTheShowHasItsNumbers() {
+            setSpringGmv("3,000");
+            kpi("s-encore").insert(jdbc);
+            clock.set(Instant.parse("2026-03-09T12:00:00Z"));
+
+            assertThat(service.list("s-encore")).singleElement().satisfies(g -> {
+                assertThat(g.status()).isEqualTo("met");
+                assertThat(g.attainment()).isCloseTo(3120.5 / 3000, within(1e-12));
+            });
+            assertThat(service.summary()).singleElement().extracting(GoalMetricSummary::met).isEqualTo(1L);
+        }
+
+        @Test
+        void oneSeriesHasOneGoalPerMetricWhateverTheCase() {
+            SeriesGoalView first = setSpringGmv("4000");
+
+            assertThatThrownBy(() -> service.createSeries(
+                    new SeriesGoalDraft("title_prefix", "SPRING", "live_gmv", "5000", "at_least"), "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> {
+                        assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                        assertThat(e.errors()).extracting(GoalError::message).containsExactly("The series titles "
+                                + "starting with “Spring” already has a goal on live_gmv (series goal "
+                                + first.seriesGoalId() + "): edit that goal instead of adding a second one.");
+                    });
+        }
+
+        @Test
+        void everyWriteIsAudited() {
+            SeriesGoalView created = setSpringGmv("4000");
+            clock.set(NOW.plusSeconds(60));
+            SeriesGoalView updated = service.updateSeries(created.seriesGoalId(),
+                    new SeriesGoalDraft("host", "Omar Reyes", "live_gmv", "4500", "at_least"), "maria");
+            service.deleteSeries(created.seriesGoalId(), "maria");
+
+            assertThat(updated.series()).isEqualTo("host Omar Reyes");
+            assertThat(updated.appliesFrom()).as("an edit keeps when the goal started to apply").isEqualTo(NOW);
+            assertThat(service.audit(null)).extracting(GoalAudit::action, GoalAudit::series, GoalAudit::newTarget)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("delete", "host Omar Reyes", null),
+                            org.assertj.core.groups.Tuple.tuple("update", "host Omar Reyes", 4500.0),
+                            org.assertj.core.groups.Tuple.tuple("create", "titles starting with “Spring”", 4000.0));
+            assertThat(service.audit(null)).allSatisfy(a -> {
+                assertThat(a.goalId()).isNull();
+                assertThat(a.seriesGoalId()).isEqualTo(created.seriesGoalId());
+            });
+            assertThat(service.listSeries()).isEmpty();
+            assertThat(service.list("s-encore")).isEmpty();
+        }
+
+        @Test
+        void aBadSeriesGoalListsEveryProblem() {
+            assertThatThrownBy(() -> service.createSeries(new SeriesGoalDraft("genre", " ", "live_gmv", "5 %", null),
+                    "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> assertThat(e.errors())
+                            .extracting(GoalError::field).containsExactly("kind", "pattern", "target", "direction"));
+            assertThat(service.listSeries()).isEmpty();
+        }
+    }
+
+    @Nested
     class Import {
         @Test
         void oneBadLineImportsNothingAndReportsTheLine() {
