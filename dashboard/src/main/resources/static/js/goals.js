@@ -73,6 +73,47 @@
     return el('span', { class: 'row-actions' }, edit, del);
   }
 
+  /**
+   * Checks the target beside a form while it is typed (/api/goals/check; nothing is saved): how it reads, the
+   * benchmark of the show or series, and a warning when the target is far from it. fields: {show} or {kind, pattern},
+   * plus {metric, target}.
+   */
+  function wireCheck(fields, out) {
+    let timer;
+    let latest = 0;
+    async function run() {
+      const params = new URLSearchParams();
+      Object.entries(fields).forEach(([k, f]) => { if (f.value.trim()) params.set(k === 'show' ? 'showId' : k, f.value.trim()); });
+      if (!params.get('metric') || !(params.get('showId') || params.get('pattern'))) { out.hidden = true; return; }
+      const mine = ++latest;
+      let check;
+      try {
+        check = await SM.getJson(`/api/goals/check?${params}`);
+      } catch (error) {
+        check = { error: error.message };
+      }
+      if (mine !== latest) return;
+      const lines = [];
+      if (check.error) lines.push(el('p', { class: 'check-error', 'data-check': 'error' }, check.error));
+      else if (check.targetText) lines.push(el('p', { 'data-check': 'reads' }, 'Reads as ', el('b', {}, check.targetText)));
+      if (check.caution) lines.push(el('p', { class: 'check-caution', 'data-check': 'caution' }, check.caution));
+      if (check.benchmarkText) {
+        lines.push(el('p', { 'data-check': 'benchmark' }, 'Benchmark: ', el('b', {}, check.benchmarkText),
+          `, the median of ${check.benchmarkBasis}.`));
+      } else if (!check.error) {
+        lines.push(el('p', { class: 'muted', 'data-check': 'benchmark' }, 'No benchmark yet: fewer than 3 comparable shows have a value.'));
+      }
+      if (check.warning) lines.push(el('p', { class: 'check-warning', role: 'alert', 'data-check': 'warning' }, check.warning));
+      out.replaceChildren(...lines);
+      out.hidden = lines.length === 0;
+      out.dataset.state = check.warning ? 'warning' : check.error ? 'error' : 'ok';
+    }
+    Object.values(fields).forEach(f => {
+      ['input', 'change'].forEach(type => f.addEventListener(type, () => { clearTimeout(timer); timer = setTimeout(run, 250); }));
+    });
+    if (fields.target.value.trim()) run();
+  }
+
   /** Where a goal comes from: this show, or a series goal that covers it. */
   function source(goal) {
     return goal.source === 'series'
@@ -159,21 +200,40 @@
     });
   }
 
+  /** Attainment above this is drawn at it (and labelled with its true value), so one absurd target cannot flatten the rest. */
+  const ATTAINMENT_CAP = 2;
+
   function renderTrend(goals) {
     const shows = [...new Map(goals.slice().sort((a, b) => a.showStartsAt.localeCompare(b.showStartsAt))
       .map(g => [g.showId, g])).values()];
     const metrics = [...new Map(goals.map(g => [g.metric, g.metricLabel])).entries()];
+    const capped = goals.some(g => SM.isNumber(g.attainment) && g.attainment > ATTAINMENT_CAP);
+    const label = s => `${fmt.date(s.showStartsAt)} · ${s.showTitle}`;
     SM.chart(document.getElementById('goal-trend-chart'), {
-      title: SM.titleOption('Attainment show over show', 'actual / target per show and metric'),
-      tooltip: { trigger: 'axis', valueFormatter: v => fmt.percent(v, 0) },
+      title: SM.titleOption('Attainment show over show', `actual / target per show and metric${capped ? `; bars above ${fmt.percent(ATTAINMENT_CAP, 0)} are cut (striped) and labelled` : ''}`),
+      tooltip: {
+        trigger: 'axis', axisPointer: { type: 'shadow' },
+        formatter: items => [SM.esc(items[0].axisValue), ...items.filter(p => p.data && SM.isNumber(p.data.actual)).map(p =>
+          `${p.marker}${SM.esc(p.seriesName)}: <b>${SM.esc(fmt.percent(p.data.actual, 0))}</b>`)].join('<br>'),
+      },
       legend: { top: 44, left: 12, type: 'scroll', right: 60 },
-      grid: { left: 56, right: 24, top: 84, bottom: 56 },
-      xAxis: { type: 'category', data: shows.map(s => s.showTitle),
-        axisLabel: { interval: 0, rotate: shows.length > 5 ? 25 : 0, width: 120, overflow: 'truncate' } },
-      yAxis: { type: 'value', axisLabel: { formatter: v => fmt.percent(v, 0) } },
-      series: metrics.map(([metric, label], i) => ({
-        name: label, type: 'line', connectNulls: true, symbolSize: 8,
-        data: shows.map(s => { const g = goals.find(x => x.showId === s.showId && x.metric === metric); return g ? g.attainment : null; }),
+      grid: { left: 56, right: 24, top: 84, bottom: 64 },
+      xAxis: { type: 'category', data: shows.map(label),
+        axisLabel: { interval: 0, rotate: shows.length > 5 ? 25 : 0, width: 120, overflow: 'truncate', lineHeight: 15,
+          formatter: v => String(v).replace(' · ', '\n') } },
+      yAxis: { type: 'value', min: 0, max: capped ? ATTAINMENT_CAP : null, axisLabel: { formatter: v => fmt.percent(v, 0) } },
+      series: metrics.map(([metric, name], i) => ({
+        name, type: 'bar', barMaxWidth: 28,
+        data: shows.map(s => {
+          const g = goals.find(x => x.showId === s.showId && x.metric === metric);
+          if (!g || !SM.isNumber(g.attainment)) return { value: null, actual: null };
+          const over = g.attainment > ATTAINMENT_CAP;
+          return {
+            value: over ? ATTAINMENT_CAP : g.attainment, actual: g.attainment, capped: over,
+            itemStyle: over ? { decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [4, 4], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.55)' } } : undefined,
+            label: over ? { show: true, position: 'insideTop', color: '#fff', fontWeight: 700, formatter: `▲ ${fmt.percent(g.attainment, 0)}` } : undefined,
+          };
+        }),
         markLine: i === 0 ? { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: '#64748b' },
           label: { formatter: 'target (100%)', position: 'insideEndTop' }, data: [{ yAxis: 1 }] } : undefined,
       })),
@@ -215,6 +275,10 @@
     if (canEdit) {
       document.getElementById('goal-cancel').addEventListener('click', cancelEdit);
       document.getElementById('series-cancel').addEventListener('click', cancelSeriesEdit);
+      const byId = id => document.getElementById(id);
+      wireCheck({ show: byId('goal-show'), metric: byId('goal-metric'), target: byId('goal-target') }, byId('goal-check'));
+      wireCheck({ kind: byId('series-kind'), pattern: byId('series-pattern'), metric: byId('series-metric'),
+        target: byId('series-target') }, byId('series-check'));
       // Back from a refused edit: the form still holds that goal, so offer to cancel it.
       if (document.getElementById('goal-id').value) document.getElementById('goal-cancel').hidden = false;
       if (document.getElementById('series-id').value) document.getElementById('series-cancel').hidden = false;

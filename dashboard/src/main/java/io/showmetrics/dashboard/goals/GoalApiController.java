@@ -114,6 +114,17 @@ class GoalApiController {
         return goals.audit(showId);
     }
 
+    @GetMapping("/api/goals/check")
+    @Operation(summary = "Checks a target before it is saved (nothing is written): how it reads in the metric's unit "
+            + "(target, targetText, or error), and the benchmark: for showId the show's show_benchmark median, else the "
+            + "median of the 10 latest shows with a value that started before it; for a series (kind, pattern) the "
+            + "median of its 10 latest shows. warning when the target is more than 2× or less than 0.5× of it")
+    GoalCheck check(@RequestParam(required = false) String showId, @RequestParam(required = false) String kind,
+                    @RequestParam(required = false) String pattern, @RequestParam(required = false) String metric,
+                    @RequestParam(required = false) String target) {
+        return goals.check(showId, kind, pattern, metric, target);
+    }
+
     @GetMapping("/api/goals/series")
     @Operation(summary = "Every series goal (a title prefix or a host) with the shows it applies to now: those of the "
             + "series that start at or after it was set and have no goal of their own on the metric")

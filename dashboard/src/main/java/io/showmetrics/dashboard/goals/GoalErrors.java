@@ -193,6 +193,21 @@ final class GoalErrors {
                 + " (series goal " + existingId + "): edit that goal instead of adding a second one.");
     }
 
+    /**
+     * A warning, not an error: a target more than 2× or less than 0.5× of the benchmark, shown beside the form before
+     * saving.
+     */
+    static String farFromBenchmark(String target, double ratio, String benchmark, String basis) {
+        String times = ratio >= 10 ? String.valueOf(Math.round(ratio)) : GoalNumbers.plain(Math.round(ratio * 10) / 10.0);
+        String how = ratio > 1 ? times + "× the benchmark" : "less than half the benchmark";
+        return target + " is " + how + " (" + benchmark + ", the median of " + basis + "): check the target "
+                + "before saving; a typo in it would make every chart of attainment unreadable.";
+    }
+
+    static String unknownShowForCheck(String showId) {
+        return "Show '" + quoted(showId) + "' does not exist: pick a show from the list.";
+    }
+
     static GoalError sameShow(String showId) {
         return new GoalError(null, "toShowId", "Cannot copy goals from show '" + showId + "' onto itself: pick "
                 + "another show.");

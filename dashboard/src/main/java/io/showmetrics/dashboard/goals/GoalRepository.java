@@ -289,6 +289,53 @@ class GoalRepository {
                 .list();
     }
 
+    /** The show's benchmark of the metric in {@code show_benchmark} (SPEC section 6), when the jobs computed one. */
+    Optional<GoalBenchmark.Benchmark> showBenchmark(String showId, String metric) {
+        return jdbc.sql("""
+                        SELECT benchmark_median, benchmark_n FROM show_benchmark
+                        WHERE show_id = :show AND metric = :metric AND benchmark_median IS NOT NULL""")
+                .param("show", showId).param("metric", metric)
+                .query((rs, i) -> new GoalBenchmark.Benchmark(rs.getDouble("benchmark_median"), rs.getInt("benchmark_n"),
+                        "the " + rs.getInt("benchmark_n") + " shows before this one"))
+                .optional()
+                .filter(b -> Double.isFinite(b.median()));
+    }
+
+    /** The most show rows a benchmark looks through for values. */
+    private static final int BENCHMARK_SCAN = 1_000;
+
+    /**
+     * The metric's values (its {@code show_kpi} column, read by name: no metric name is put into SQL text) over the
+     * most recent shows that started before {@code before} and pass {@code keep}, latest first, at most {@code limit};
+     * shows without a value are skipped. Empty for a metric without a column.
+     */
+    List<Double> recentValues(String metric, Instant before, java.util.function.Predicate<GoalResolution.ShowFacts> keep,
+                              int limit) {
+        return jdbc.sql("""
+                        SELECT s.title AS show_title, s.host AS show_host, s.starts_at AS show_starts_at, k.*
+                        FROM show s JOIN show_kpi k ON k.show_id = s.show_id
+                        WHERE s.starts_at < :before ORDER BY s.starts_at DESC, s.show_id LIMIT :scan""")
+                .param("before", utc(before)).param("scan", BENCHMARK_SCAN)
+                .query(rs -> {
+                    List<Double> values = new java.util.ArrayList<>();
+                    int column;
+                    try {
+                        column = rs.findColumn(metric);
+                    } catch (SQLException noSuchColumn) {
+                        return values;
+                    }
+                    while (values.size() < limit && rs.next()) {
+                        GoalResolution.ShowFacts show = new GoalResolution.ShowFacts(rs.getString("show_id"),
+                                rs.getString("show_title"), rs.getString("show_host"), getInstant(rs, "show_starts_at"));
+                        Object v = rs.getObject(column);
+                        if (v instanceof Number n && Double.isFinite(n.doubleValue()) && keep.test(show)) {
+                            values.add(n.doubleValue());
+                        }
+                    }
+                    return values;
+                });
+    }
+
     /** Every series goal, oldest first. */
     List<SeriesGoal> findSeries() {
         return jdbc.sql("SELECT * FROM series_goal ORDER BY series_goal_id").query((rs, i) -> seriesGoal(rs)).list();

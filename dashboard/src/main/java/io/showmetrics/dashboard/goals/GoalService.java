@@ -273,6 +273,78 @@ class GoalService {
         return goals.hosts();
     }
 
+    /**
+     * Checks a target before it is saved: how it reads in the metric's unit, and how it compares with the benchmark.
+     * For a show: its {@code show_benchmark} median when the jobs computed one, else the median of the (up to) 10
+     * latest shows with a value that started before it (for an upcoming show: the latest shows). For a series (no
+     * {@code showId}, a {@code kind} and {@code pattern}): the median of the series' 10 latest shows with a value,
+     * else of the 10 latest shows. A target is far from the benchmark beyond 2× or below 0.5× ({@link GoalBenchmark}).
+     * Nothing is written.
+     */
+    GoalCheck check(String showId, String kind, String pattern, String metric, String target) {
+        GoalCatalogue catalogue = goals.catalogue();
+        List<GoalError> problems = new ArrayList<>();
+        String m = metric == null || metric.isBlank() ? null : metric.strip();
+        GoalValidator.metric(m, catalogue, null, problems);
+        if (!problems.isEmpty()) {
+            return new GoalCheck(null, null, problems.get(0).message(), null, null, null, null, null, null, null);
+        }
+        String unit = catalogue.unit(m);
+        Double value = null;
+        String error = null;
+        String caution = null;
+        if (target != null && !target.isBlank()) {
+            try {
+                GoalTarget.Parsed parsed = GoalTarget.parse(target, unit, m, null);
+                value = parsed.value();
+                caution = parsed.caution();
+            } catch (GoalTarget.Invalid e) {
+                error = e.getMessage();
+            }
+        }
+        GoalBenchmark.Benchmark benchmark;
+        Instant now = clock.instant();
+        if (showId != null && !showId.isBlank()) {
+            Optional<GoalRepository.ShowFacts> show = goals.shows(showId.strip()).stream().findFirst();
+            if (show.isEmpty()) {
+                return new GoalCheck(value, null, GoalErrors.unknownShowForCheck(showId), caution, null, null, null,
+                        null, null, null);
+            }
+            Instant starts = show.get().facts().startsAt();
+            benchmark = goals.showBenchmark(show.get().facts().showId(), m)
+                    .orElseGet(() -> recent(m, starts, s -> true,
+                            starts.isAfter(now) ? "the %d latest shows" : "the %d shows before this one"));
+        } else if (kind != null && pattern != null && !pattern.isBlank()) {
+            SeriesGoal series = new SeriesGoal(0, kind.strip().toLowerCase(java.util.Locale.ROOT), pattern.strip(), m,
+                    0, GoalEvaluation.AT_LEAST, Instant.MIN, null, null);
+            benchmark = recent(m, now, s -> series.covers(s.title(), s.host(), s.startsAt()),
+                    "the %d latest shows of " + series.describe());
+            if (benchmark == null) {
+                benchmark = recent(m, now, s -> true, "the %d latest shows");
+            }
+        } else {
+            benchmark = null;
+        }
+        String targetText = value == null ? null : GoalTarget.format(value, unit);
+        if (benchmark == null) {
+            return new GoalCheck(value, targetText, error, caution, null, null, null, null, null, null);
+        }
+        String benchmarkText = GoalTarget.format(benchmark.median(), unit);
+        Double ratio = value == null ? null : GoalBenchmark.ratio(value, benchmark.median());
+        String warning = value != null && GoalBenchmark.far(value, benchmark.median())
+                ? GoalErrors.farFromBenchmark(targetText, ratio, benchmarkText, benchmark.basis()) : null;
+        return new GoalCheck(value, targetText, error, caution, benchmark.median(), benchmarkText, benchmark.n(),
+                benchmark.basis(), ratio, warning);
+    }
+
+    /** The median of the metric over the latest shows before {@code before} that pass {@code keep}; null below 3. */
+    private GoalBenchmark.Benchmark recent(String metric, Instant before,
+                                           java.util.function.Predicate<GoalResolution.ShowFacts> keep, String basis) {
+        List<Double> values = goals.recentValues(metric, before, keep, GoalBenchmark.SHOWS);
+        Double median = GoalBenchmark.median(values);
+        return median == null ? null : new GoalBenchmark.Benchmark(median, values.size(), String.format(basis, values.size()));
+    }
+
     /** Every series goal with the shows it applies to now, oldest first. */
     List<SeriesGoalView> listSeries() {
         Instant now = clock.instant();

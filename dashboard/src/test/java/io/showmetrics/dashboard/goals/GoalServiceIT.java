@@ -162,6 +162,111 @@ class GoalServiceIT {
     }
 
     @Nested
+    class TargetCheck {
+        /** Five processed shows before s-spring with 800, 900, 1000, 1100 and 5000 unique viewers (median 1000). */
+        @BeforeEach
+        void fiveEarlierShows() {
+            long[] viewers = {800, 900, 1000, 1100, 5000};
+            for (int i = 0; i < viewers.length; i++) {
+                String id = "s-early-" + i;
+                Instant starts = Instant.parse("2026-02-01T19:00:00Z").plus(Duration.ofDays(i));
+                show(id).set("title", i % 2 == 0 ? "Spring Warm-up" : "Denim Talk").set("host", "Omar Reyes")
+                        .set("starts_at", starts).set("ends_at", starts.plus(Duration.ofHours(1))).insert(jdbc);
+                kpi(id).set("unique_viewers", viewers[i]).insert(jdbc);
+            }
+        }
+
+        @Test
+        void aTargetFarAboveTheMedianOfTheShowsBeforeAnUpcomingShowIsWarned() {
+            // s-new is upcoming: its benchmark is the latest shows, s-spring (1234) and the five above.
+            GoalCheck check = service.check("s-new", null, null, "unique_viewers", "10,000");
+
+            assertThat(check.target()).isEqualTo(10_000.0);
+            assertThat(check.targetText()).isEqualTo("10,000");
+            assertThat(check.benchmarkN()).isEqualTo(6);
+            assertThat(check.benchmarkMedian()).isEqualTo(1050.0);
+            assertThat(check.benchmarkBasis()).isEqualTo("the 6 latest shows");
+            assertThat(check.warning()).isEqualTo("10,000 is 9.5× the benchmark (1,050, the median of the 6 latest "
+                    + "shows): check the target before saving; a typo in it would make every chart of attainment unreadable.");
+        }
+
+        @Test
+        void aTargetNearTheBenchmarkHasNoWarning() {
+            GoalCheck check = service.check("s-new", null, null, "unique_viewers", "1,500");
+
+            assertThat(check.ratio()).isCloseTo(1500 / 1050.0, within(1e-12));
+            assertThat(check.warning()).isNull();
+        }
+
+        @Test
+        void aProcessedShowUsesItsShowBenchmarkRow() {
+            jdbc.sql("INSERT INTO show_benchmark (show_id, metric, value, benchmark_median, benchmark_n, percentile) "
+                    + "VALUES ('s-spring', 'unique_viewers', 1234, 950, 5, 0.8)").update();
+
+            GoalCheck check = service.check("s-spring", null, null, "unique_viewers", "400");
+
+            assertThat(check.benchmarkMedian()).isEqualTo(950.0);
+            assertThat(check.benchmarkBasis()).isEqualTo("the 5 shows before this one");
+            assertThat(check.warning()).startsWith("400 is less than half the benchmark (950, the median of the 5 shows "
+                    + "before this one)");
+        }
+
+        @Test
+        void withoutAShowBenchmarkRowAProcessedShowIsComparedWithTheShowsBeforeIt() {
+            GoalCheck check = service.check("s-spring", null, null, "unique_viewers", "1000");
+
+            assertThat(check.benchmarkMedian()).isEqualTo(1000.0);
+            assertThat(check.benchmarkBasis()).isEqualTo("the 5 shows before this one");
+        }
+
+        @Test
+        void aSeriesIsComparedWithItsOwnShows() {
+            GoalCheck check = service.check(null, "title_prefix", "spring", "unique_viewers", "2,000");
+
+            // Spring Warm-up shows: 800, 1000, 5000, and Spring Collection Launch: 1234.
+            assertThat(check.benchmarkN()).isEqualTo(4);
+            assertThat(check.benchmarkMedian()).isEqualTo((1000 + 1234) / 2.0);
+            assertThat(check.benchmarkBasis()).isEqualTo("the 4 latest shows of titles starting with “spring”");
+            assertThat(check.warning()).isNull();
+        }
+
+        @Test
+        void aRateTypedInPercentIsComparedAsAFraction() {
+            GoalCheck check = service.check("s-new", null, null, "conversion_rate_24h", "5 %");
+
+            assertThat(check.target()).isEqualTo(0.05);
+            assertThat(check.targetText()).isEqualTo("5%");
+            assertThat(check.benchmarkText()).isEqualTo(GoalTarget.format(52.0 / 456.0, "ratio"));
+            assertThat(check.warning()).startsWith("5% is less than half the benchmark");
+        }
+
+        @Test
+        void anUnreadableTargetIsExplainedAndTheBenchmarkStillShown() {
+            GoalCheck check = service.check("s-new", null, null, "unique_viewers", "1,5");
+
+            assertThat(check.error()).startsWith("Target '1,5' has a comma that does not group thousands");
+            assertThat(check.benchmarkMedian()).isEqualTo(1050.0);
+            assertThat(check.warning()).isNull();
+        }
+
+        @Test
+        void withFewerThanThreeShowsThereIsNoBenchmark() {
+            GoalCheck check = service.check("s-early-1", null, null, "unique_viewers", "900");
+
+            assertThat(check.benchmarkMedian()).isNull();
+            assertThat(check.warning()).isNull();
+            assertThat(check.target()).isEqualTo(900.0);
+        }
+
+        @Test
+        void anUnknownMetricOrShowIsSaid() {
+            assertThat(service.check("s-new", null, null, "nope", "1").error()).startsWith("Metric 'nope' is not in");
+            assertThat(service.check("s-nope", null, null, "unique_viewers", "1").error())
+                    .isEqualTo("Show 's-nope' does not exist: pick a show from the list.");
+        }
+    }
+
+    @Nested
     class SeriesGoals {
         @BeforeEach
         void anUpcomingSpringShow() {
