@@ -33,19 +33,22 @@
     status.textContent = `${shows.length} show${shows.length === 1 ? '' : 's'}${described.length ? ` · ${described.join(', ')}` : ''} · latest first`;
 
     const chronological = shows.slice().reverse();
+    // A phone (or a narrow window) when the charts are drawn: legends, labels and panels are laid out for it.
     const narrow = document.getElementById('shows-trend').clientWidth < 640;
     SM.chart(document.getElementById('shows-chart'), {
       title: SM.titleOption('Audience by show', 'Unique viewers and instantaneous peak concurrent viewers'),
       tooltip: { trigger: 'axis', valueFormatter: v => fmt.count(v) },
-      legend: { top: 8, right: 60 },
-      grid: { left: 64, right: 24, top: 72, bottom: 80 },
+      // On a phone the legend goes under the title, and the show labels tilt so that their dates do not collide.
+      legend: narrow ? { top: 48, left: 8 } : { top: 8, right: 60 },
+      grid: narrow ? { left: 8, right: 12, top: 84, bottom: 24, containLabel: true } : { left: 64, right: 24, top: 72, bottom: 80 },
       xAxis: {
-        type: 'category', name: 'Show (date, title; in start order)', nameLocation: 'middle', nameGap: 64,
+        type: 'category', name: narrow ? '' : 'Show (date, title; in start order)', nameLocation: 'middle', nameGap: 64,
         data: chronological.map(category),
-        axisLabel: { interval: chronological.length > 12 ? 'auto' : 0, rotate: chronological.length > 6 ? 30 : 0,
-          width: 140, overflow: 'truncate', lineHeight: 15, formatter: twoLines },
+        axisLabel: { interval: chronological.length > 12 ? 'auto' : 0,
+          rotate: narrow && chronological.length > 2 ? 40 : chronological.length > 6 ? 30 : 0,
+          width: narrow ? 100 : 140, overflow: 'truncate', lineHeight: 15, formatter: twoLines },
       },
-      yAxis: { type: 'value', name: 'Viewers', axisLabel: { formatter: v => fmt.count(v) } },
+      yAxis: { type: 'value', name: narrow ? '' : 'Viewers', axisLabel: { formatter: v => fmt.count(v) } },
       series: [
         { name: 'Unique viewers', type: 'bar', barMaxWidth: 36, data: chronological.map(s => s.uniqueViewers) },
         { name: 'Peak concurrent', type: 'bar', barMaxWidth: 36, data: chronological.map(s => s.peakConcurrentViewers) },
@@ -65,7 +68,7 @@
     const columns = narrow ? 2 : trend.length;
     const width = 100 / columns;
     const gridOf = i => (narrow
-      ? { left: `${(i % 2) * width + 9}%`, width: `${width - 14}%`, top: i < 2 ? 96 : 272, height: 130 }
+      ? { left: `${(i % 2) * width + 1}%`, width: `${width - 4}%`, top: i < 2 ? 96 : 272, height: 130, containLabel: true }
       : { left: `${i * width + 4}%`, width: `${width - 7}%`, top: 84, bottom: 28 });
     SM.chart(trendEl, {
       title: SM.titleOption('Headline KPIs show over show', 'Each panel in show start order; hover for the show and date'),
