@@ -264,7 +264,10 @@ const SM = (() => {
       },
       ...option,
     });
-    window.addEventListener('resize', () => { if (!instance.isDisposed()) instance.resize(); });
+    // Follow the card's width, not only the window's: a phone turned sideways, a menu folding, a font loading.
+    const resize = () => { if (!instance.isDisposed()) instance.resize(); };
+    if (window.ResizeObserver) new ResizeObserver(resize).observe(container);
+    else window.addEventListener('resize', resize);
     return instance;
   }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -68,7 +69,8 @@ class DashboardBrowserIT {
         }
     }
 
-    private static void seed(JdbcClient jdbc) {
+    /** The fixture rows every page of this class reads; other browser and HTTP tests reuse them. */
+    static void seed(JdbcClient jdbc) {
         show("s-spring").set("experiment_id", "exp-push").insert(jdbc);
         kpi("s-spring").insert(jdbc);
         Fixtures.insertMinutes(jdbc, "s-spring", VIEWERS, CHAT, ORDERS);
@@ -201,7 +203,9 @@ class DashboardBrowserIT {
             browser.open("/shows");
 
             assertThat(browser.chartOption("shows-chart", "o.xAxis[0].data"))
-                    .isEqualTo(List.of("Sneaker Drop Q&A", "Denim Days", "Spring Collection Launch", "Summer Preview"));
+                    .isEqualTo(List.of("2026-02-20 · Sneaker Drop Q&A", "2026-02-25 · Denim Days",
+                            "2026-03-01 · Spring Collection Launch", "2026-03-05 · Summer Preview"));
+            assertThat(browser.chartOption("shows-trend", "o.xAxis[0].data[2]")).isEqualTo("2026-03-01 · Spring Collection Launch");
             assertThat(browser.chartOption("shows-chart", "o.series[0].data")).isEqualTo(Arrays.asList(0L, 640L, 1234L, null));
             assertThat(browser.chartOption("shows-chart", "o.series[1].data")).isEqualTo(Arrays.asList(0L, 402L, 812L, null));
             assertThat(browser.chartOption("shows-chart", "o.toolbox[0].feature.saveAsImage.type")).isEqualTo("png");
@@ -218,8 +222,6 @@ class DashboardBrowserIT {
             assertThat(browser.cell("shows-table", "s-spring", "peakConcurrentViewers")).isEqualTo("812");
             assertThat(browser.cell("shows-table", "s-spring", "avgWatchSeconds")).isEqualTo("12:34");
             assertThat(browser.cell("shows-table", "s-spring", "engagementRate")).isEqualTo("24.3%");
-            assertThat(browser.cell("shows-table", "s-spring", "chatMessages")).isEqualTo("1,520");
-            assertThat(browser.cell("shows-table", "s-spring", "replayViewers")).isEqualTo("210");
             assertThat(browser.cell("shows-table", "s-spring", "startsAt")).isEqualTo("2026-03-01 19:00");
             assertThat(browser.cell("shows-table", "s-spring", "durationSeconds")).isEqualTo("1 h 00 min");
             assertThat(browser.cell("shows-table", "s-spring", "status"))
@@ -231,6 +233,54 @@ class DashboardBrowserIT {
             assertThat(browser.cell("shows-table", "s-empty", "host")).isEqualTo("–");
             assertThat(browser.cell("shows-table", "s-new", "uniqueViewers")).isEqualTo("–");
             assertThat(browser.cell("shows-table", "s-new", "status")).isEqualTo("Not computed");
+        }
+
+        @Test
+        void tableSaysWhatEachShowSold() {
+            browser.open("/shows");
+
+            assertThat(browser.cell("shows-table", "s-spring", "liveOrders")).isEqualTo("40");
+            assertThat(browser.cell("shows-table", "s-spring", "liveGmv")).isEqualTo("€3,120.50");
+            assertThat(browser.cell("shows-table", "s-spring", "conversionRate24h")).isEqualTo("11.4%");
+            assertThat(browser.cell("shows-table", "s-spring", "goalAttainment")).isEqualTo("–");
+            assertThat(browser.cell("shows-table", "s-empty", "liveGmv")).isEqualTo("€0.00");
+            assertThat(browser.cell("shows-table", "s-empty", "conversionRate24h")).isEqualTo("–");
+            assertThat(browser.cell("shows-table", "s-new", "liveOrders")).isEqualTo("–");
+        }
+
+        @Test
+        void filtersGoIntoTheAddressSoAReloadOrASharedLinkShowsTheSameShows() {
+            browser.open("/shows");
+            new Select(browser.find(By.id("filter-host"))).selectByValue("Omar Reyes");
+            browser.navigate(() -> browser.find(By.id("filter-apply")).click());
+
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/shows?host=Omar+Reyes");
+            assertThat(browser.column("shows-table", "title")).containsExactly("Denim Days");
+            assertThat(browser.find(By.id("shows-csv")).getDomAttribute("href")).isEqualTo("/api/shows.csv?host=Omar+Reyes");
+            assertThat(browser.find(By.id("shows-status")).getText()).startsWith("1 show · host Omar Reyes");
+
+            browser.open("/shows?from=2026-02-21&to=2026-03-01&q=SPRING");
+            assertThat(browser.column("shows-table", "title")).containsExactly("Spring Collection Launch");
+            assertThat(browser.find(By.id("filter-q")).getDomProperty("value")).isEqualTo("SPRING");
+            assertThat(browser.find(By.id("filter-from")).getDomProperty("value")).isEqualTo("2026-02-21");
+            assertThat(browser.chartOption("shows-chart", "o.xAxis[0].data"))
+                    .isEqualTo(List.of("2026-03-01 · Spring Collection Launch"));
+
+            browser.open("/shows?experiment=exp-push");
+            assertThat(browser.column("shows-table", "title")).containsExactly("Spring Collection Launch");
+            browser.navigate(() -> browser.find(By.id("filter-clear")).click());
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/shows");
+            assertThat(browser.column("shows-table", "title")).hasSize(4);
+        }
+
+        @Test
+        void aBadDateInTheAddressIsNamed() {
+            browser.get("/shows?from=2026-02-30");
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                    .until(d -> "error".equals(d.findElement(By.tagName("main")).getDomAttribute("data-ready")));
+
+            assertThat(browser.find(By.id("shows-status")).getText())
+                    .contains("'2026-02-30' in from is not a date: write it as YYYY-MM-DD");
         }
 
         @Test

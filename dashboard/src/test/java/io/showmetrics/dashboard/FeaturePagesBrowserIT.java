@@ -125,6 +125,9 @@ class FeaturePagesBrowserIT {
                 .insert(jdbc);
         definition("peak_at", 8).set("label", "Peak at").set("unit", "timestamp").set("goal_allowed", false).insert(jdbc);
 
+        // The jobs' benchmark of s-spring's peak concurrency: the median of the 10 shows before it.
+        jdbc.sql("INSERT INTO show_benchmark (show_id, metric, value, benchmark_median, benchmark_n, percentile) "
+                + "VALUES ('s-spring', 'peak_concurrent_viewers', 812, 700, 10, 0.7)").update();
         goal("s-spring", "live_gmv", 14000, "at_least").insert(jdbc);
         goal("s-spring", "unique_viewers", 1200, "at_least").insert(jdbc);
         goal("s-spring", "conversion_rate_24h", 0.2, "at_least").insert(jdbc);
@@ -199,9 +202,11 @@ class FeaturePagesBrowserIT {
 
             assertThat(browser.find(By.id("goal-notice")).getText())
                     .isEqualTo("Goal set: Peak concurrent viewers ≥ 790 for Spring Collection Launch.");
-            assertThat(browser.column("goal-audit-table", "action")).containsExactly("create");
-            assertThat(browser.column("goal-audit-table", "new")).containsExactly("≥ 790");
-            assertThat(browser.column("goal-audit-table", "changedBy")).containsExactly("maria");
+            // The latest change first (other tests of this class add and remove goals of their own).
+            assertThat(browser.column("goal-audit-table", "action")).first().isEqualTo("create");
+            assertThat(browser.column("goal-audit-table", "new")).first().isEqualTo("≥ 790");
+            assertThat(browser.column("goal-audit-table", "showId")).first().isEqualTo("s-spring");
+            assertThat(browser.column("goal-audit-table", "changedBy")).first().isEqualTo("maria");
             browser.screenshot("goals");
 
             browser.open("/shows/s-spring");
@@ -231,8 +236,8 @@ class FeaturePagesBrowserIT {
 
             assertThat(browser.find(By.id("import-errors")).getText()).contains("Nothing was imported from " + csv.getFileName());
             assertThat(browser.find(By.cssSelector("#import-error-table tbody tr[data-line='3'] td[data-col=message]")).getText())
-                    .isEqualTo("Target 'lots' is not a finite number: write digits with an optional decimal point, such as "
-                            + "1500 or 0.25 (no thousands separators, currency signs or %).");
+                    .isEqualTo("Target 'lots' is not a number: write it as 1500, 1,500 or 2500.50; a rate also as 5 % "
+                            + "(or 0.05), money as €600, watch time as mm:ss (12:30).");
             assertThat(browser.driver().findElements(By.cssSelector("#import-error-table tbody tr"))).hasSize(1);
             assertThat(goalCount()).isEqualTo(before);
             browser.screenshot("goals-import-errors");
@@ -356,8 +361,144 @@ class FeaturePagesBrowserIT {
         }
     }
 
+    /** Sends a CSRF-protected DELETE from the signed-in page and returns the status. */
+    private static long delete(String url) {
+        return (Long) browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "const h = {}; h[document.querySelector('meta[name=_csrf_header]').content] = "
+                + "document.querySelector('meta[name=_csrf]').content;"
+                + "fetch(arguments[0], { method: 'DELETE', headers: h }).then(r => done(r.status));", url);
+    }
+
+    private static String checkText(String id) {
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+                .until(d -> !d.findElement(By.id(id)).getText().isBlank() && d.findElement(By.id(id)).isDisplayed());
+        return browser.find(By.id(id)).getText();
+    }
+
+    @Nested
+    class TypedAndSeriesGoals {
+        @Test
+        void aTargetFarFromTheBenchmarkIsWarnedBesideTheFormBeforeSaving() {
+            browser.open("/goals");
+            new Select(browser.find(By.id("goal-show"))).selectByValue("s-spring");
+            new Select(browser.find(By.id("goal-metric"))).selectByValue("peak_concurrent_viewers");
+            browser.find(By.id("goal-target")).sendKeys("5,000");
+
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+                    "warning".equals(d.findElement(By.id("goal-check")).getDomAttribute("data-state")));
+            assertThat(checkText("goal-check")).contains("Reads as 5,000", "Benchmark: 700, the median of the 10 shows "
+                    + "before this one.", "5,000 is 7.1× the benchmark (700, the median of the 10 shows before this one)");
+            browser.screenshot("goals-benchmark-warning");
+
+            browser.find(By.id("goal-target")).clear();
+            browser.find(By.id("goal-target")).sendKeys("750");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+                    "ok".equals(d.findElement(By.id("goal-check")).getDomAttribute("data-state")));
+            assertThat(checkText("goal-check")).contains("Reads as 750").doesNotContain("check the target");
+
+            browser.find(By.id("goal-target")).clear();
+            browser.find(By.id("goal-target")).sendKeys("7,5");
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+                    "error".equals(d.findElement(By.id("goal-check")).getDomAttribute("data-state")));
+            assertThat(checkText("goal-check")).contains("has a comma that does not group thousands");
+        }
+
+        @Test
+        void anUpcomingShowIsOfferedFirstAndAPercentageIsSavedAsAFraction() {
+            browser.open("/goals");
+            List<String> groups = browser.find(By.id("goal-show")).findElements(By.tagName("optgroup")).stream()
+                    .map(g -> g.getDomAttribute("label")).toList();
+            assertThat(groups).containsExactly("Upcoming", "Past");
+            assertThat(browser.find(By.cssSelector("#goal-show optgroup[label=Upcoming] option")).getDomAttribute("value"))
+                    .isEqualTo("s-next");
+
+            new Select(browser.find(By.id("goal-show"))).selectByValue("s-next");
+            new Select(browser.find(By.id("goal-metric"))).selectByValue("conversion_rate_24h");
+            browser.find(By.id("goal-target")).sendKeys("12.5 %");
+            browser.navigate(() -> browser.find(By.id("goal-save")).click());
+
+            assertThat(browser.find(By.id("goal-notice")).getText())
+                    .isEqualTo("Goal set: Conversion 24 h ≥ 12.5% for Summer Preview.");
+            String id = goalIdOf("s-next", "conversion_rate_24h");
+            assertThat(browser.cell("goals-table", id, "target")).isEqualTo("≥ 12.5%");
+            assertThat(browser.cell("goals-table", id, "source")).isEqualTo("This show");
+            assertThat(delete("/api/goals/" + id)).isEqualTo(204L);
+        }
+
+        @Test
+        void aSeriesGoalCoversTheSeriesUpcomingShowAndSaysSo() {
+            browser.open("/goals");
+            new Select(browser.find(By.id("series-kind"))).selectByValue("title_prefix");
+            browser.find(By.id("series-pattern")).sendKeys("summer");
+            new Select(browser.find(By.id("series-metric"))).selectByValue("live_orders");
+            browser.find(By.id("series-target")).sendKeys("1,000");
+            assertThat(checkText("series-check")).contains("Reads as 1,000");
+            browser.navigate(() -> browser.find(By.id("series-save")).click());
+
+            assertThat(browser.find(By.id("goal-notice")).getText()).isEqualTo("Series goal set: Live orders ≥ 1,000 for "
+                    + "titles starting with “summer”, from now on (1 upcoming show without a goal of their own).");
+            String seriesId = browser.column("series-table", "series").isEmpty() ? null : (String) browser.js(
+                    "return document.querySelector('#series-table tbody tr').dataset.id;");
+            assertThat(browser.cell("series-table", seriesId, "shows")).isEqualTo("1 (1 upcoming)");
+            String row = "series-" + seriesId + "-s-next";
+            assertThat(browser.cell("goals-table", row, "source")).isEqualTo("Series: titles starting with “summer”");
+            assertThat(browser.cell("goals-table", row, "status")).isEqualTo("Pending");
+            assertThat(browser.find(By.cssSelector("#goals-table tr[data-id='" + row + "'] [data-action=override]")).isDisplayed())
+                    .isTrue();
+            assertThat(browser.cell("goal-audit-table", String.valueOf(browser.js(
+                    "return document.querySelector('#goal-audit-table tbody tr').dataset.id;")), "showId"))
+                    .isEqualTo("series: titles starting with “summer”");
+            browser.screenshot("goals-series");
+            assertThat(delete("/api/goals/series/" + seriesId)).isEqualTo(204L);
+        }
+
+        @Test
+        void oneAbsurdTargetIsCutAtTheAxisCapAndLabelledWithItsValue() {
+            browser.open("/goals");
+            new Select(browser.find(By.id("goal-show"))).selectByValue("s-mid");
+            new Select(browser.find(By.id("goal-metric"))).selectByValue("live_orders");
+            browser.find(By.id("goal-target")).sendKeys("5");
+            browser.navigate(() -> browser.find(By.id("goal-save")).click());
+            String id = goalIdOf("s-mid", "live_orders");
+            try {
+                assertThat(browser.chartOption("goal-trend-chart", "o.yAxis[0].max")).isEqualTo(2L);
+                int series = ((Number) browser.chartOption("goal-trend-chart",
+                        "o.series.findIndex(s => s.name === 'Live orders')")).intValue();
+                assertThat(browser.chartOption("goal-trend-chart", "o.series[" + series + "].data[0].value")).isEqualTo(2L);
+                assertThat(browser.chartOption("goal-trend-chart", "o.series[" + series + "].data[0].actual")).isEqualTo(4.4);
+                assertThat(browser.chartOption("goal-trend-chart", "o.series[" + series + "].data[0].label.formatter"))
+                        .isEqualTo("▲ 440%");
+                assertThat(browser.chartOption("goal-trend-chart", "o.xAxis[0].data[0]")).isEqualTo("2026-02-25 · Denim Days");
+                browser.screenshot("goals-attainment-cap");
+            } finally {
+                delete("/api/goals/" + id);
+            }
+        }
+
+        private String goalIdOf(String showId, String metric) {
+            return String.valueOf(browser.driver().executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/goals').then(r => r.json()).then(g => done(g.find(x => x.showId === arguments[0] "
+                    + "&& x.metric === arguments[1]).goalId));", showId, metric));
+        }
+    }
+
     @Nested
     class ShowsPage {
+        @Test
+        void eachShowShowsTheMeanAttainmentOfItsGoals() {
+            browser.open("/shows");
+            @SuppressWarnings("unchecked")
+            List<Number> attainments = (List<Number>) browser.driver().executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                    + "fetch('/api/goals?showId=s-spring').then(r => r.json()).then(g => done(g.filter(x => x.attainment "
+                    + "!== null).map(x => x.attainment)));");
+            double mean = attainments.stream().mapToDouble(Number::doubleValue).average().orElseThrow();
+
+            assertThat(browser.cell("shows-table", "s-spring", "goalAttainment"))
+                    .isEqualTo(Math.round(mean * 100) + "%");
+            assertThat(browser.cell("shows-table", "s-next", "goalAttainment")).isEqualTo("–");
+        }
+
         @Test
         void eachShowCarriesABadgePerGoalAndATrendOfHeadlineKpis() {
             browser.open("/shows");

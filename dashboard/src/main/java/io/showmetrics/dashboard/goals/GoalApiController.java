@@ -45,7 +45,17 @@ class GoalApiController {
             column("direction", GoalView::direction), column("actual", GoalView::actual),
             column("status", GoalView::status), column("attainment", GoalView::attainment),
             column("provisional", GoalView::provisional), column("final_at", GoalView::finalAt),
+            column("source", GoalView::source), column("series_goal_id", GoalView::seriesGoalId),
+            column("series", GoalView::series),
             column("updated_by", GoalView::updatedBy), column("updated_at", GoalView::updatedAt));
+
+    private static final List<Csv.Column<SeriesGoalView>> SERIES_COLUMNS = List.of(
+            column("series_goal_id", SeriesGoalView::seriesGoalId), column("kind", SeriesGoalView::kind),
+            column("pattern", SeriesGoalView::pattern), column("metric", SeriesGoalView::metric),
+            column("target", SeriesGoalView::target), column("direction", SeriesGoalView::direction),
+            column("applies_from", SeriesGoalView::appliesFrom), column("shows", SeriesGoalView::shows),
+            column("upcoming_shows", SeriesGoalView::upcomingShows), column("updated_by", SeriesGoalView::updatedBy),
+            column("updated_at", SeriesGoalView::updatedAt));
 
     private static final List<Csv.Column<GoalMetricSummary>> SUMMARY_COLUMNS = List.of(
             column("metric", GoalMetricSummary::metric), column("label", GoalMetricSummary::label),
@@ -57,7 +67,8 @@ class GoalApiController {
             column("show_id", GoalAudit::showId), column("metric", GoalAudit::metric), column("action", GoalAudit::action),
             column("old_target", GoalAudit::oldTarget), column("new_target", GoalAudit::newTarget),
             column("old_direction", GoalAudit::oldDirection), column("new_direction", GoalAudit::newDirection),
-            column("changed_by", GoalAudit::changedBy), column("changed_at", GoalAudit::changedAt));
+            column("changed_by", GoalAudit::changedBy), column("changed_at", GoalAudit::changedAt),
+            column("series_goal_id", GoalAudit::seriesGoalId), column("series", GoalAudit::series));
 
     private final GoalService goals;
 
@@ -66,7 +77,8 @@ class GoalApiController {
     }
 
     @GetMapping("/api/goals")
-    @Operation(summary = "Goals with their status now (pending, met, missed), attainment = actual / target, and "
+    @Operation(summary = "The goals that apply to each show, its own (source show) or its series' (source series, with "
+            + "the series in words), with their status now (pending, met, missed), attainment = actual / target, and "
             + "whether the status is provisional until the metric's window closes; latest show first")
     List<GoalView> list(@RequestParam(required = false) String showId) {
         return goals.list(showId);
@@ -102,6 +114,60 @@ class GoalApiController {
         return goals.audit(showId);
     }
 
+    @GetMapping("/api/goals/check")
+    @Operation(summary = "Checks a target before it is saved (nothing is written): how it reads in the metric's unit "
+            + "(target, targetText, or error), and the benchmark: for showId the show's show_benchmark median, else the "
+            + "median of the 10 latest shows with a value that started before it; for a series (kind, pattern) the "
+            + "median of its 10 latest shows. warning when the target is more than 2× or less than 0.5× of it")
+    GoalCheck check(@RequestParam(required = false) String showId, @RequestParam(required = false) String kind,
+                    @RequestParam(required = false) String pattern, @RequestParam(required = false) String metric,
+                    @RequestParam(required = false) String target) {
+        return goals.check(showId, kind, pattern, metric, target);
+    }
+
+    @GetMapping("/api/goals/series")
+    @Operation(summary = "Every series goal (a title prefix or a host) with the shows it applies to now: those of the "
+            + "series that start at or after it was set and have no goal of their own on the metric")
+    List<SeriesGoalView> series() {
+        return goals.listSeries();
+    }
+
+    @GetMapping("/api/goals/series.csv")
+    @Operation(summary = "The series goals as CSV")
+    ResponseEntity<String> seriesCsv() {
+        return Csv.download("series-goals.csv", SERIES_COLUMNS, goals.listSeries());
+    }
+
+    @GetMapping("/api/goals/series/{seriesGoalId}")
+    @Operation(summary = "One series goal; 404 for an unknown id")
+    SeriesGoalView oneSeries(@PathVariable long seriesGoalId) {
+        return goals.getSeries(seriesGoalId);
+    }
+
+    @PostMapping("/api/goals/series")
+    @Operation(summary = "Sets a goal for a series (marketing only): kind title_prefix or host, pattern, metric, target "
+            + "(typed as on the form), direction. It applies to the series' shows that start from now on and have no "
+            + "goal of their own on the metric. 400 invalid_goal, 409 duplicate_goal when the series has a goal on it")
+    @ApiResponse(responseCode = "201", description = "Created")
+    ResponseEntity<SeriesGoalView> createSeries(@RequestBody SeriesGoalRequest request, Principal user) {
+        SeriesGoalView created = goals.createSeries(request.draft(), user.getName());
+        return ResponseEntity.created(URI.create("/api/goals/series/" + created.seriesGoalId())).body(created);
+    }
+
+    @PutMapping("/api/goals/series/{seriesGoalId}")
+    @Operation(summary = "Changes a series goal (marketing only); it keeps applying from when it was first set")
+    SeriesGoalView updateSeries(@PathVariable long seriesGoalId, @RequestBody SeriesGoalRequest request, Principal user) {
+        return goals.updateSeries(seriesGoalId, request.draft(), user.getName());
+    }
+
+    @DeleteMapping("/api/goals/series/{seriesGoalId}")
+    @Operation(summary = "Deletes a series goal (marketing only): it no longer applies to any show")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    ResponseEntity<Void> deleteSeries(@PathVariable long seriesGoalId, Principal user) {
+        goals.deleteSeries(seriesGoalId, user.getName());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/api/goals/{goalId}")
     @Operation(summary = "One goal with its status; 404 for an unknown id")
     GoalView get(@PathVariable long goalId) {
@@ -110,7 +176,7 @@ class GoalApiController {
 
     @PostMapping("/api/goals")
     @Operation(summary = "Creates a goal (marketing only). 400 invalid_goal when the show or metric is unknown, the "
-            + "metric cannot carry a goal, the target is not a finite number or the direction is not at_least/at_most; "
+            + "metric cannot carry a goal, the target cannot be read (GoalTarget: 1,500, 5 %, €600, 12:30 are fine) or the direction is not at_least/at_most; "
             + "409 duplicate_goal when the show already has a goal on the metric")
     @ApiResponse(responseCode = "201", description = "Created")
     @ApiResponse(responseCode = "409", description = "A goal on this show and metric exists",

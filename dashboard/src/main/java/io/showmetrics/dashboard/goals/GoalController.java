@@ -27,9 +27,51 @@ class GoalController {
     @GetMapping("/goals")
     String page(@RequestParam(required = false) String showId, Model model) {
         model.addAttribute("shows", goals.showOptions());
+        model.addAttribute("upcomingShows", goals.upcomingShowOptions());
+        model.addAttribute("pastShows", goals.pastShowOptions());
+        model.addAttribute("hosts", goals.hosts());
         model.addAttribute("metrics", goals.metricOptions());
         model.addAttribute("selectedShowId", showId);
         return "goals/list";
+    }
+
+    /** The series form: a new series goal, or a change to {@code seriesGoalId}. */
+    @PostMapping("/goals/series")
+    String saveSeries(@RequestParam(required = false) Long seriesGoalId, @RequestParam(required = false) String kind,
+                      @RequestParam(required = false) String pattern, @RequestParam(required = false) String metric,
+                      @RequestParam(required = false) String target, @RequestParam(required = false) String direction,
+                      Principal user, RedirectAttributes flash) {
+        SeriesGoalDraft draft = new SeriesGoalDraft(kind, pattern, metric, target, direction);
+        try {
+            if (seriesGoalId != null && !goals.seriesExists(seriesGoalId)) {
+                flash.addFlashAttribute("pageError", "Series goal " + seriesGoalId
+                        + " no longer exists (it was deleted): nothing was changed.");
+                return "redirect:/goals";
+            }
+            SeriesGoalView saved = seriesGoalId == null ? goals.createSeries(draft, user.getName())
+                    : goals.updateSeries(seriesGoalId, draft, user.getName());
+            flash.addFlashAttribute("notice", (seriesGoalId == null ? "Series goal set: " : "Series goal updated: ")
+                    + saved.metricLabel() + " " + (GoalEvaluation.AT_LEAST.equals(saved.direction()) ? "≥ " : "≤ ")
+                    + saved.targetText() + " for " + saved.series() + ", from now on (" + saved.upcomingShows()
+                    + " upcoming show" + (saved.upcomingShows() == 1 ? "" : "s") + " without a goal of their own).");
+        } catch (GoalValidationException e) {
+            flash.addFlashAttribute("seriesErrors", e.errors());
+            flash.addFlashAttribute("seriesValues", draft);
+            flash.addFlashAttribute("seriesGoalId", seriesGoalId);
+        }
+        return "redirect:/goals";
+    }
+
+    @PostMapping("/goals/series/{seriesGoalId}/delete")
+    String deleteSeries(@PathVariable long seriesGoalId, Principal user, RedirectAttributes flash) {
+        if (!goals.seriesExists(seriesGoalId)) {
+            flash.addFlashAttribute("pageError", "Series goal " + seriesGoalId + " no longer exists: nothing was changed.");
+            return "redirect:/goals";
+        }
+        SeriesGoalView goal = goals.getSeries(seriesGoalId);
+        goals.deleteSeries(seriesGoalId, user.getName());
+        flash.addFlashAttribute("notice", "Series goal deleted: " + goal.metricLabel() + " for " + goal.series() + ".");
+        return "redirect:/goals";
     }
 
     @PostMapping("/goals")
@@ -46,7 +88,7 @@ class GoalController {
                     : goals.update(goalId, draft, user.getName());
             flash.addFlashAttribute("notice", (goalId == null ? "Goal set: " : "Goal updated: ") + saved.metricLabel()
                     + " " + (GoalEvaluation.AT_LEAST.equals(saved.direction()) ? "≥ " : "≤ ")
-                    + GoalNumbers.plain(saved.target()) + " for " + saved.showTitle() + ".");
+                    + GoalTarget.format(saved.target(), saved.unit()) + " for " + saved.showTitle() + ".");
         } catch (GoalValidationException e) {
             flash.addFlashAttribute("formErrors", e.errors());
             flash.addFlashAttribute("formValues", draft);

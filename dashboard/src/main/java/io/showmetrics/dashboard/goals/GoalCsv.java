@@ -5,7 +5,9 @@ import java.util.List;
 
 /**
  * Reads a goals CSV (RFC 4180: header {@code show_id,metric,target,direction}, then one goal per line; quoted fields
- * may hold commas and doubled quotes; CRLF or LF; a UTF-8 byte-order mark and blank lines are ignored).
+ * may hold commas and doubled quotes; CRLF or LF; a UTF-8 byte-order mark and blank lines are ignored). Targets are
+ * read as on the form ({@link GoalTarget}: 1,500, 5 %, €600, 12:30); a target with thousands separators may be quoted
+ * ({@code "1,500"}, as Excel writes it) or not ({@link #withGroupedTarget}).
  *
  * <p>An import is bounded so that a careless or hostile upload costs little: at most {@link #MAX_BYTES} bytes
  * (checked by the callers before the text is read, 413 beyond) and {@link #MAX_LINES} goal lines (400 beyond).
@@ -60,7 +62,7 @@ final class GoalCsv {
             if (rawLines[i].isBlank()) {
                 continue;
             }
-            List<String> fields = fields(rawLines[i]);
+            List<String> fields = withGroupedTarget(fields(rawLines[i]));
             if (fields == null) {
                 errors.add(GoalErrors.badQuoting(number));
             } else if (fields.size() != 4) {
@@ -73,6 +75,25 @@ final class GoalCsv {
             errors.add(GoalErrors.noRows());
         }
         return new Parsed(lines, errors);
+    }
+
+    /**
+     * A line whose target was typed with thousands separators and not quoted ({@code s1,unique_viewers,1,500,at_least}
+     * has 5 fields): the fields between the metric and the direction joined back with commas when every one after the
+     * first starts with three digits (a thousands group), so that {@link GoalTarget} reads {@code 1,500}. Any other
+     * line is returned as it is (and a wrong field count is reported).
+     */
+    static List<String> withGroupedTarget(List<String> fields) {
+        if (fields == null || fields.size() <= 4) {
+            return fields;
+        }
+        List<String> target = fields.subList(2, fields.size() - 1);
+        boolean grouped = target.get(0).strip().matches(".*\\d")
+                && target.subList(1, target.size()).stream().allMatch(f -> f.matches("\\d{3}(\\D.*)?"));
+        if (!grouped) {
+            return fields;
+        }
+        return List.of(fields.get(0), fields.get(1), String.join(",", target), fields.get(fields.size() - 1));
     }
 
     /** The fields of one line; {@code null} when a quoted field is not closed. */

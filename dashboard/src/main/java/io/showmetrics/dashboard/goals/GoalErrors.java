@@ -34,13 +34,76 @@ final class GoalErrors {
                 + "goal metric on the Definitions page): use one of " + String.join(", ", allowed) + ".");
     }
 
+    /** How a target may be written, for the end of a message. */
+    static final String TARGET_FORMS = "write it as 1500, 1,500 or 2500.50; a rate also as 5 % (or 0.05), money as "
+            + "€600, watch time as mm:ss (12:30)";
+
     static GoalError targetRequired(Integer line) {
-        return new GoalError(line, "target", "Target is missing: write a number such as 1500 or 0.25.");
+        return new GoalError(line, "target", "Target is missing: " + TARGET_FORMS + ".");
     }
 
     static GoalError targetNotANumber(Integer line, String text) {
-        return new GoalError(line, "target", "Target '" + quoted(text) + "' is not a finite number: write digits "
-                + "with an optional decimal point, such as 1500 or 0.25 (no thousands separators, currency signs or %).");
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is not a number: " + TARGET_FORMS + ".");
+    }
+
+    static GoalError misplacedComma(Integer line, String text) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' has a comma that does not group "
+                + "thousands: write decimals with a point (1.5, not 1,5) and group thousands by three (1,500).");
+    }
+
+    static GoalError negativeTarget(Integer line, String text) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is negative: no show metric can be below "
+                + "0, so write 0 or more.");
+    }
+
+    static GoalError percentNotARate(Integer line, String text, String metric, String unit) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is a percentage, but " + metric
+                + " is not a rate (" + unitWords(unit) + "): write it without %.");
+    }
+
+    static GoalError moneyNotCurrency(Integer line, String text, String metric, String unit) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is an amount of money, but " + metric
+                + " is not money (" + unitWords(unit) + "): write it without € or EUR.");
+    }
+
+    static GoalError otherCurrency(Integer line, String text) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is in another currency: money targets "
+                + "are in EUR, the reporting currency (€600 or 600).");
+    }
+
+    static GoalError durationNotSeconds(Integer line, String text, String metric, String unit) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is a duration (mm:ss), but " + metric
+                + " is not a duration (" + unitWords(unit) + "): write it as a number.");
+    }
+
+    static GoalError badDuration(Integer line, String text) {
+        return new GoalError(line, "target", "Target '" + quoted(text) + "' is not a duration: write minutes and "
+                + "two-digit seconds below 60, as mm:ss (12:30) or h:mm:ss (1:05:00).");
+    }
+
+    /** A caution, not an error: a bare number above 1 on a rate is read as a fraction, so 5 is 500%. */
+    static String rateAboveOne(String text, double value) {
+        return "'" + quoted(text) + "' on a rate reads as " + GoalNumbers.plain(value * 100) + "%; for "
+                + GoalNumbers.plain(value) + " percent write " + GoalNumbers.plain(value) + " %.";
+    }
+
+    /** A caution, not an error: a rate above 100%. */
+    static String percentAboveHundred(String text) {
+        return "'" + quoted(text) + "' is above 100%, more than a share of viewers can reach.";
+    }
+
+    private static String unitWords(String unit) {
+        if (unit == null) {
+            return "unit unknown";
+        }
+        return switch (unit) {
+            case "count" -> "a count";
+            case "ratio" -> "a rate";
+            case "currency" -> "money";
+            case "seconds" -> "seconds";
+            case "minutes" -> "minutes";
+            default -> unit;
+        };
     }
 
     static GoalError directionInvalid(Integer line, String direction) {
@@ -75,7 +138,7 @@ final class GoalErrors {
 
     static GoalError wrongColumnCount(int line, int found) {
         return new GoalError(line, "file", "Line " + line + " has " + found + " field" + (found == 1 ? "" : "s")
-                + ", expected 4 (" + HEADER + ").");
+                + ", expected 4 (" + HEADER + ")" + (found > 4 ? ": quote a field that holds a comma (\"1,500\")." : "."));
     }
 
     static GoalError badQuoting(int line) {
@@ -106,6 +169,43 @@ final class GoalErrors {
             return value;
         }
         return value.substring(0, MAX_QUOTED) + "...";
+    }
+
+    static GoalError seriesKindInvalid(String kind) {
+        return new GoalError(null, "kind", (kind == null ? "Series kind is missing" : "Series kind '" + quoted(kind)
+                + "' is not valid") + ": use title_prefix (every show whose title starts with the text) or host "
+                + "(every show of that host).");
+    }
+
+    static GoalError seriesPatternRequired(String kind) {
+        return new GoalError(null, "pattern", SeriesGoal.HOST.equals(kind)
+                ? "Host is missing: give the host's name as the shows list it."
+                : "Title start is missing: give the start that the series' titles share, e.g. Spring.");
+    }
+
+    static GoalError seriesPatternTooLong(int length) {
+        return new GoalError(null, "pattern", "The series has " + length + " characters, more than "
+                + GoalValidator.MAX_PATTERN + ": shorten it.");
+    }
+
+    static GoalError duplicateSeries(String series, String metric, long existingId) {
+        return new GoalError(null, "metric", "The series " + series + " already has a goal on " + metric
+                + " (series goal " + existingId + "): edit that goal instead of adding a second one.");
+    }
+
+    /**
+     * A warning, not an error: a target more than 2× or less than 0.5× of the benchmark, shown beside the form before
+     * saving.
+     */
+    static String farFromBenchmark(String target, double ratio, String benchmark, String basis) {
+        String times = ratio >= 10 ? String.valueOf(Math.round(ratio)) : GoalNumbers.plain(Math.round(ratio * 10) / 10.0);
+        String how = ratio > 1 ? times + "× the benchmark" : "less than half the benchmark";
+        return target + " is " + how + " (" + benchmark + ", the median of " + basis + "): check the target "
+                + "before saving; a typo in it would make every chart of attainment unreadable.";
+    }
+
+    static String unknownShowForCheck(String showId) {
+        return "Show '" + quoted(showId) + "' does not exist: pick a show from the list.";
     }
 
     static GoalError sameShow(String showId) {

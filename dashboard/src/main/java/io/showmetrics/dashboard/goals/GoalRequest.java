@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * The body of {@code POST /api/goals} and {@code PUT /api/goals/{id}}.
  *
- * @param target a finite number (a JSON number, or a string holding one)
+ * @param target a JSON number in the metric's unit, or a string typed as on the form ("1,500", "5 %", "€600", "12:30"; {@link GoalTarget})
  * @param direction {@code at_least} or {@code at_most}
  */
 record GoalRequest(

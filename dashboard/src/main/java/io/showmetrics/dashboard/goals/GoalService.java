@@ -42,18 +42,20 @@ class GoalService {
 
     GoalView get(long goalId) {
         StoredGoal goal = require(goalId);
-        return list(goal.showId()).stream().filter(v -> v.goalId() == goalId).findFirst()
+        return list(goal.showId()).stream().filter(v -> v.goalId() != null && v.goalId() == goalId).findFirst()
                 .orElseThrow(() -> notFound(goalId));
     }
 
     static GoalView view(GoalRepository.GoalRow r, Instant now) {
-        StoredGoal g = r.goal();
+        GoalResolution.Applied g = r.goal();
         GoalStatus s = GoalEvaluation.evaluate(g.target(), g.direction(), r.actual(), r.showEndsAt(),
                 r.finalAfterSeconds(), now, r.dataThrough());
         return new GoalView(g.goalId(), g.showId(), r.showTitle(), r.showStartsAt(), r.showEndsAt(), g.metric(),
                 r.metricLabel() == null ? g.metric() : r.metricLabel(), r.unit(), r.additive(), g.target(),
-                g.direction(), s.actual(), s.status(), s.attainment(), s.provisional(), s.finalAt(), g.updatedBy(),
-                g.updatedAt(), r.dataThrough());
+                GoalTarget.format(g.target(), r.unit()), g.direction(), s.actual(), s.status(), s.attainment(),
+                s.provisional(), s.finalAt(), g.updatedBy(), g.updatedAt(), r.dataThrough(), g.source(),
+                g.series() == null ? null : g.series().seriesGoalId(),
+                g.series() == null ? null : g.series().describe());
     }
 
     GoalView create(GoalDraft draft, String user) {
@@ -246,8 +248,183 @@ class GoalService {
         return goals.findAudit(showId, 200);
     }
 
+    /** Every show for the forms' pickers, latest start first; see {@link #upcomingShowOptions}. */
     List<GoalRepository.ShowOption> showOptions() {
         return goals.showOptions();
+    }
+
+    /** The shows that have not started yet at the server's time, soonest first: goals are set ahead of a show. */
+    List<GoalRepository.ShowOption> upcomingShowOptions() {
+        Instant now = clock.instant();
+        return goals.showOptions().stream().filter(o -> o.startsAt().isAfter(now))
+                .sorted(java.util.Comparator.comparing(GoalRepository.ShowOption::startsAt)
+                        .thenComparing(GoalRepository.ShowOption::showId))
+                .toList();
+    }
+
+    /** The shows that have started at the server's time, latest first. */
+    List<GoalRepository.ShowOption> pastShowOptions() {
+        Instant now = clock.instant();
+        return goals.showOptions().stream().filter(o -> !o.startsAt().isAfter(now)).toList();
+    }
+
+    /** The hosts of the shows, for the series form. */
+    List<String> hosts() {
+        return goals.hosts();
+    }
+
+    /**
+     * Checks a target before it is saved: how it reads in the metric's unit, and how it compares with the benchmark.
+     * For a show: its {@code show_benchmark} median when the jobs computed one, else the median of the (up to) 10
+     * latest shows with a value that started before it (for an upcoming show: the latest shows). For a series (no
+     * {@code showId}, a {@code kind} and {@code pattern}): the median of the series' 10 latest shows with a value,
+     * else of the 10 latest shows. A target is far from the benchmark beyond 2× or below 0.5× ({@link GoalBenchmark}).
+     * Nothing is written.
+     */
+    GoalCheck check(String showId, String kind, String pattern, String metric, String target) {
+        GoalCatalogue catalogue = goals.catalogue();
+        List<GoalError> problems = new ArrayList<>();
+        String m = metric == null || metric.isBlank() ? null : metric.strip();
+        GoalValidator.metric(m, catalogue, null, problems);
+        if (!problems.isEmpty()) {
+            return new GoalCheck(null, null, problems.get(0).message(), null, null, null, null, null, null, null);
+        }
+        String unit = catalogue.unit(m);
+        Double value = null;
+        String error = null;
+        String caution = null;
+        if (target != null && !target.isBlank()) {
+            try {
+                GoalTarget.Parsed parsed = GoalTarget.parse(target, unit, m, null);
+                value = parsed.value();
+                caution = parsed.caution();
+            } catch (GoalTarget.Invalid e) {
+                error = e.getMessage();
+            }
+        }
+        GoalBenchmark.Benchmark benchmark;
+        Instant now = clock.instant();
+        if (showId != null && !showId.isBlank()) {
+            Optional<GoalRepository.ShowFacts> show = goals.shows(showId.strip()).stream().findFirst();
+            if (show.isEmpty()) {
+                return new GoalCheck(value, null, GoalErrors.unknownShowForCheck(showId), caution, null, null, null,
+                        null, null, null);
+            }
+            Instant starts = show.get().facts().startsAt();
+            benchmark = goals.showBenchmark(show.get().facts().showId(), m)
+                    .orElseGet(() -> recent(m, starts, s -> true,
+                            starts.isAfter(now) ? "the %d latest shows" : "the %d shows before this one"));
+        } else if (kind != null && pattern != null && !pattern.isBlank()) {
+            SeriesGoal series = new SeriesGoal(0, kind.strip().toLowerCase(java.util.Locale.ROOT), pattern.strip(), m,
+                    0, GoalEvaluation.AT_LEAST, Instant.MIN, null, null);
+            benchmark = recent(m, now, s -> series.covers(s.title(), s.host(), s.startsAt()),
+                    "the %d latest shows of " + series.describe());
+            if (benchmark == null) {
+                benchmark = recent(m, now, s -> true, "the %d latest shows");
+            }
+        } else {
+            benchmark = null;
+        }
+        String targetText = value == null ? null : GoalTarget.format(value, unit);
+        if (benchmark == null) {
+            return new GoalCheck(value, targetText, error, caution, null, null, null, null, null, null);
+        }
+        String benchmarkText = GoalTarget.format(benchmark.median(), unit);
+        Double ratio = value == null ? null : GoalBenchmark.ratio(value, benchmark.median());
+        String warning = value != null && GoalBenchmark.far(value, benchmark.median())
+                ? GoalErrors.farFromBenchmark(targetText, ratio, benchmarkText, benchmark.basis()) : null;
+        return new GoalCheck(value, targetText, error, caution, benchmark.median(), benchmarkText, benchmark.n(),
+                benchmark.basis(), ratio, warning);
+    }
+
+    /** The median of the metric over the latest shows before {@code before} that pass {@code keep}; null below 3. */
+    private GoalBenchmark.Benchmark recent(String metric, Instant before,
+                                           java.util.function.Predicate<GoalResolution.ShowFacts> keep, String basis) {
+        List<Double> values = goals.recentValues(metric, before, keep, GoalBenchmark.SHOWS);
+        Double median = GoalBenchmark.median(values);
+        return median == null ? null : new GoalBenchmark.Benchmark(median, values.size(), String.format(basis, values.size()));
+    }
+
+    /** Every series goal with the shows it applies to now, oldest first. */
+    List<SeriesGoalView> listSeries() {
+        Instant now = clock.instant();
+        List<GoalRepository.GoalRow> rows = goals.findRows(null);
+        Map<String, GoalRepository.MetricOption> metrics = new HashMap<>();
+        goals.metricOptions().forEach(m -> metrics.put(m.name(), m));
+        return goals.findSeries().stream().map(g -> {
+            List<GoalRepository.GoalRow> applied = rows.stream()
+                    .filter(r -> r.goal().series() != null && r.goal().series().seriesGoalId() == g.seriesGoalId())
+                    .toList();
+            GoalRepository.MetricOption m = metrics.get(g.metric());
+            String unit = m == null ? null : m.unit();
+            return new SeriesGoalView(g.seriesGoalId(), g.kind(), g.pattern(), g.describe(), g.metric(),
+                    m == null ? g.metric() : m.label(), unit, g.target(), GoalTarget.format(g.target(), unit),
+                    g.direction(), g.appliesFrom(), g.updatedBy(), g.updatedAt(), applied.size(),
+                    applied.stream().filter(r -> r.showStartsAt().isAfter(now)).count());
+        }).toList();
+    }
+
+    SeriesGoalView getSeries(long seriesGoalId) {
+        requireSeries(seriesGoalId);
+        return listSeries().stream().filter(v -> v.seriesGoalId() == seriesGoalId).findFirst()
+                .orElseThrow(() -> seriesNotFound(seriesGoalId));
+    }
+
+    boolean seriesExists(long seriesGoalId) {
+        return goals.findSeriesById(seriesGoalId).isPresent();
+    }
+
+    /**
+     * Sets a goal for a series: it applies to the series' shows that start from now on and have no goal of their own
+     * on the metric. Refused (409) when the series already has a goal on the metric.
+     */
+    SeriesGoalView createSeries(SeriesGoalDraft draft, String user) {
+        long id = tx.execute(status -> {
+            SeriesGoalValues v = validSeries(draft);
+            goals.findSeriesByKey(v.kind(), v.pattern(), v.metric()).ifPresent(existing -> {
+                throw GoalValidationException.conflict(GoalErrors.duplicateSeries(existing.describe(), v.metric(),
+                        existing.seriesGoalId()));
+            });
+            return goals.insertSeries(v, user, clock.instant()).seriesGoalId();
+        });
+        return getSeries(id);
+    }
+
+    /** Changes a series goal; it keeps applying from when it was first set. */
+    SeriesGoalView updateSeries(long seriesGoalId, SeriesGoalDraft draft, String user) {
+        tx.executeWithoutResult(status -> {
+            SeriesGoal old = requireSeries(seriesGoalId);
+            SeriesGoalValues v = validSeries(draft);
+            Optional<SeriesGoal> other = goals.findSeriesByKey(v.kind(), v.pattern(), v.metric())
+                    .filter(g -> g.seriesGoalId() != seriesGoalId);
+            if (other.isPresent()) {
+                throw GoalValidationException.conflict(GoalErrors.duplicateSeries(other.get().describe(), v.metric(),
+                        other.get().seriesGoalId()));
+            }
+            goals.updateSeries(old, v, user, clock.instant());
+        });
+        return getSeries(seriesGoalId);
+    }
+
+    /** Deletes a series goal: it no longer applies to any show. */
+    void deleteSeries(long seriesGoalId, String user) {
+        tx.executeWithoutResult(status -> goals.deleteSeries(requireSeries(seriesGoalId), user, clock.instant()));
+    }
+
+    private SeriesGoalValues validSeries(SeriesGoalDraft draft) {
+        GoalValidator.SeriesResult result = GoalValidator.validateSeries(draft, goals.catalogue());
+        if (!result.ok()) {
+            throw GoalValidationException.invalid(result.errors());
+        }
+        return result.values();
+    }
+
+    private SeriesGoal requireSeries(long seriesGoalId) {
+        return goals.findSeriesById(seriesGoalId).orElseThrow(() -> seriesNotFound(seriesGoalId));
+    }
+
+    private static NotFoundException seriesNotFound(long seriesGoalId) {
+        return new NotFoundException("No series goal with id " + seriesGoalId + ".");
     }
 
     List<GoalRepository.MetricOption> metricOptions() {

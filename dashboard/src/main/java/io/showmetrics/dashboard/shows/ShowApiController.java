@@ -3,6 +3,7 @@ package io.showmetrics.dashboard.shows;
 import static io.showmetrics.dashboard.system.Csv.column;
 
 import io.showmetrics.dashboard.experiments.ExperimentVisitsService;
+import io.showmetrics.dashboard.goals.GoalAttainments;
 import io.showmetrics.dashboard.system.Csv;
 import io.showmetrics.dashboard.system.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Shows, their KPIs, minutes and moments as JSON and CSV. */
@@ -29,6 +31,7 @@ class ShowApiController {
             column("chat_messages", ShowRow::chatMessages), column("replay_viewers", ShowRow::replayViewers),
             column("live_orders", ShowRow::liveOrders), column("live_gmv", ShowRow::liveGmv),
             column("conversion_rate_24h", ShowRow::conversionRate24h),
+            column("goal_attainment", ShowRow::goalAttainment), column("experiment_id", ShowRow::experimentId),
             column("status", ShowRow::status), column("final_at", ShowRow::finalAt));
     private static final List<Csv.Column<ShowMinute>> MINUTE_COLUMNS = List.of(
             column("minute_index", ShowMinute::minuteIndex), column("minute_start", ShowMinute::minuteStart),
@@ -58,22 +61,40 @@ class ShowApiController {
 
     private final ShowRepository shows;
     private final ExperimentVisitsService experimentVisits;
+    private final GoalAttainments goalAttainments;
 
-    ShowApiController(ShowRepository shows, ExperimentVisitsService experimentVisits) {
+    ShowApiController(ShowRepository shows, ExperimentVisitsService experimentVisits, GoalAttainments goalAttainments) {
         this.shows = shows;
         this.experimentVisits = experimentVisits;
+        this.goalAttainments = goalAttainments;
     }
 
     @GetMapping("/api/shows")
-    @Operation(summary = "Every show with its headline KPIs, latest start first")
-    List<ShowRow> list() {
-        return shows.findAll();
+    @Operation(summary = "The shows with their headline KPIs (live orders, live GMV, 24 h conversion, mean goal "
+            + "attainment among them), latest start first. Filters (all optional, combined with AND): from, to (UTC "
+            + "dates YYYY-MM-DD, both included, on the show's start), host (exact), q (part of the title, any case), "
+            + "experiment (experiment id). 400 invalid_filter for a bad date or from after to")
+    List<ShowRow> list(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                       @RequestParam(required = false) String host, @RequestParam(required = false) String q,
+                       @RequestParam(required = false) String experiment) {
+        return rows(ShowFilter.of(from, to, host, q, experiment));
     }
 
     @GetMapping("/api/shows.csv")
-    @Operation(summary = "The shows list as CSV (NULL = empty cell)")
-    ResponseEntity<String> listCsv() {
-        return Csv.download("shows.csv", SHOW_COLUMNS, shows.findAll());
+    @Operation(summary = "The shows list as CSV (NULL = empty cell), with the same filters as /api/shows")
+    ResponseEntity<String> listCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String host, @RequestParam(required = false) String q,
+                                   @RequestParam(required = false) String experiment) {
+        return Csv.download("shows.csv", SHOW_COLUMNS, rows(ShowFilter.of(from, to, host, q, experiment)));
+    }
+
+    private List<ShowRow> rows(ShowFilter filter) {
+        List<ShowRow> rows = shows.findAll(filter);
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, Double> attainment = goalAttainments.meanByShow();
+        return rows.stream().map(r -> r.withGoalAttainment(attainment.get(r.showId()))).toList();
     }
 
     @GetMapping("/api/shows/{showId}")

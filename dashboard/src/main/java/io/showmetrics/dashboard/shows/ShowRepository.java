@@ -34,13 +34,32 @@ class ShowRepository {
 
     /** Every show with its headline KPIs, latest start first. */
     List<ShowRow> findAll() {
+        return findAll(ShowFilter.NONE);
+    }
+
+    /**
+     * The shows that pass {@code filter}, with their headline KPIs, latest start first; every filter value is a bound
+     * parameter. The title filter is a case-insensitive substring ({@code strpos}, so {@code %} and {@code _} are plain
+     * characters). {@code goalAttainment} is left {@code null}: goals are evaluated by the goals feature.
+     */
+    List<ShowRow> findAll(ShowFilter filter) {
         return jdbc.sql("""
-                        SELECT s.show_id, s.title, s.host, s.starts_at, s.ends_at,
+                        SELECT s.show_id, s.title, s.host, s.starts_at, s.ends_at, s.experiment_id,
                                k.unique_viewers, k.peak_concurrent_viewers, k.avg_watch_seconds, k.engagement_rate,
                                k.chat_messages, k.replay_viewers, k.live_orders, k.live_gmv, k.conversion_rate_24h,
                                k.status, k.final_at, k.computed_at, k.data_through
                         FROM show s LEFT JOIN show_kpi k ON k.show_id = s.show_id
+                        WHERE (CAST(:startsFrom AS timestamptz) IS NULL OR s.starts_at >= :startsFrom)
+                          AND (CAST(:startsBefore AS timestamptz) IS NULL OR s.starts_at < :startsBefore)
+                          AND (CAST(:host AS text) IS NULL OR s.host = :host)
+                          AND (CAST(:q AS text) IS NULL OR strpos(lower(s.title), lower(:q)) > 0)
+                          AND (CAST(:experiment AS text) IS NULL OR s.experiment_id = :experiment)
                         ORDER BY s.starts_at DESC, s.show_id""")
+                .param("startsFrom", utc(filter.startsFrom()))
+                .param("startsBefore", utc(filter.startsBefore()))
+                .param("host", filter.host())
+                .param("q", filter.q())
+                .param("experiment", filter.experiment())
                 .query((rs, i) -> {
                     Instant now = clock.instant();
                     Instant starts = getInstant(rs, "starts_at");
@@ -53,9 +72,34 @@ class ShowRepository {
                             getLong(rs, "live_orders"), getDecimal(rs, "live_gmv"), getDouble(rs, "conversion_rate_24h"),
                             Provisional.status(rs.getString("status"), getInstant(rs, "final_at"), now,
                                     getInstant(rs, "data_through")),
-                            getInstant(rs, "final_at"), getInstant(rs, "computed_at"), getInstant(rs, "data_through"));
+                            getInstant(rs, "final_at"), getInstant(rs, "computed_at"), getInstant(rs, "data_through"),
+                            rs.getString("experiment_id"), null);
                 })
                 .list();
+    }
+
+    /** What the Shows page's host and experiment filters offer: the values the shows carry. */
+    record FilterOptions(List<String> hosts, List<ExperimentOption> experiments) {
+    }
+
+    /** An experiment of some show, with its name when the experiment table has it. */
+    record ExperimentOption(String experimentId, String name) {
+    }
+
+    FilterOptions findFilterOptions() {
+        List<String> hosts = jdbc.sql("SELECT DISTINCT host FROM show WHERE host IS NOT NULL ORDER BY host")
+                .query(String.class).list();
+        List<ExperimentOption> experiments = jdbc.sql("""
+                        SELECT DISTINCT s.experiment_id, e.name FROM show s
+                        LEFT JOIN experiment e ON e.experiment_id = s.experiment_id
+                        WHERE s.experiment_id IS NOT NULL ORDER BY s.experiment_id""")
+                .query((rs, i) -> new ExperimentOption(rs.getString("experiment_id"), rs.getString("name")))
+                .list();
+        return new FilterOptions(hosts, experiments);
+    }
+
+    private static java.time.OffsetDateTime utc(Instant at) {
+        return at == null ? null : java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC);
     }
 
     /** The show and its KPIs, or empty when there is no show {@code showId}. */

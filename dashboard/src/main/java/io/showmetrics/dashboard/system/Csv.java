@@ -15,9 +15,16 @@ import org.springframework.http.ResponseEntity;
  * a comma, quote or line break. A NULL value is an empty cell (the pages show it as "–"); timestamps are
  * ISO-8601 UTC; ratios stay ratios (0.25, not 25%). Text cells that a spreadsheet would run as a formula
  * (starting with =, +, -, @, or with a TAB or CR as OWASP lists) are prefixed with an apostrophe.
+ *
+ * <p>A download ({@link #download}) starts with the UTF-8 byte-order mark {@link #BOM}: without it Excel reads a
+ * CSV file in the machine's ANSI code page, so "Café Live" or "€" come out garbled; with it Excel, LibreOffice and
+ * Numbers all read UTF-8. Readers that do not expect it (Python's {@code csv} with {@code encoding="utf-8-sig"},
+ * pandas, R's readr, the goals import) skip it.
  */
 public final class Csv {
     public static final MediaType TEXT_CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    /** The UTF-8 byte-order mark (bytes EF BB BF) every download starts with, so that Excel reads it as UTF-8. */
+    public static final String BOM = "\uFEFF";
 
     private Csv() {
     }
@@ -40,13 +47,13 @@ public final class Csv {
         return out.toString();
     }
 
-    /** A download response named {@code fileName}. */
+    /** A download response named {@code fileName}: the byte-order mark, then the document ({@link #write}). */
     public static <T> ResponseEntity<String> download(String fileName, List<Column<T>> columns, List<T> rows) {
         return ResponseEntity.ok()
                 .contentType(TEXT_CSV)
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .body(write(columns, rows));
+                .body(BOM + write(columns, rows));
     }
 
     private static void appendRow(StringBuilder out, List<Object> values) {

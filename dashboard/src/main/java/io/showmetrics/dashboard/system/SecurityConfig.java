@@ -39,8 +39,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Sign-in and authorisation. Every request but the sign-in page and its stylesheet needs a signed-in
- * user with a dashboard role, checked here on the server (pages, JSON API, CSV and OpenAPI alike).
+ * Sign-in and authorisation. Every request but the sign-in page and the static assets ({@link #STATIC_ASSETS}: the
+ * stylesheet, the scripts, the icon and ECharts, which hold no data) needs a signed-in user with a dashboard role,
+ * checked here on the server (pages, JSON API, CSV and OpenAPI alike).
  * Anonymous page requests are redirected to {@code /login}; anonymous API requests get 401.
  * Goal writes (POST, PUT, PATCH, DELETE under {@code /api/goals} and {@code /goals}) need the marketing role: 403
  * for executives and analysts, and so do a show's audiences (lists of customers: JSON and CSV). CSRF protection stays on for every write: the forms (sign-in, sign-out, goals) and
@@ -54,6 +55,11 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
+    /**
+     * Files that are the same for everyone and carry no data, served by {@link StaticAssets} with a year-long
+     * {@code Cache-Control}: open without sign-in, so a shared cache may keep them and the sign-in page can use them.
+     */
+    static final String[] STATIC_ASSETS = {"/css/**", "/js/**", "/webjars/**", "/*.svg"};
     /** The goal endpoints that change data (for POST, PUT, PATCH, DELETE): the API and the Goals page's forms. */
     private static final String[] GOAL_WRITES = {"/api/goals", "/api/goals/**", "/goals", "/goals/**"};
     /**
@@ -77,7 +83,8 @@ class SecurityConfig {
                 PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs"));
         http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/favicon.svg", "/error").permitAll()
+                        .requestMatchers("/login", "/error").permitAll()
+                        .requestMatchers(STATIC_ASSETS).permitAll()
                         // Goals are written by marketing only: every write of the API and of the page's forms.
                         .requestMatchers(HttpMethod.POST, GOAL_WRITES).hasRole(Role.MARKETING.name())
                         .requestMatchers(HttpMethod.PUT, GOAL_WRITES).hasRole(Role.MARKETING.name())

@@ -54,6 +54,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class GoalControllerTest {
     private static final String BODY = "{\"showId\":\"s1\",\"metric\":\"unique_viewers\",\"target\":1500,\"direction\":\"at_least\"}";
     private static final String CSV = "show_id,metric,target,direction\r\ns1,unique_viewers,1500,at_least\r\n";
+    private static final String SERIES_BODY = "{\"kind\":\"title_prefix\",\"pattern\":\"Spring\",\"metric\":\"live_gmv\","
+            + "\"target\":\"€5,000\",\"direction\":\"at_least\"}";
+
+    static SeriesGoalView seriesView(long id) {
+        return new SeriesGoalView(id, "title_prefix", "Spring", "titles starting with “Spring”", "live_gmv", "Live GMV",
+                "currency", 5000, "€5,000.00", "at_least", Instant.parse("2026-03-01T09:00:00Z"), "maria",
+                Instant.parse("2026-03-01T09:00:00Z"), 2, 1);
+    }
 
     @Autowired
     MockMvc mvc;
@@ -68,8 +76,8 @@ class GoalControllerTest {
     static GoalView view(long id) {
         return new GoalView(id, "s1", "Spring Collection Launch", Instant.parse("2026-03-01T19:00:00Z"),
                 Instant.parse("2026-03-01T20:00:00Z"), "unique_viewers", "Unique viewers", "count", true, 1500,
-                "at_least", 1234.0, "missed", 1234.0 / 1500, false, Instant.parse("2026-03-01T20:15:00Z"), "maria",
-                Instant.parse("2026-02-28T10:00:00Z"), Instant.parse("2026-03-05T00:00:00Z"));
+                "1,500", "at_least", 1234.0, "missed", 1234.0 / 1500, false, Instant.parse("2026-03-01T20:15:00Z"),
+                "maria", Instant.parse("2026-02-28T10:00:00Z"), Instant.parse("2026-03-05T00:00:00Z"), "show", null, null);
     }
 
     /** A write request, built fresh for each use (request builders collect post-processors). */
@@ -94,7 +102,16 @@ class GoalControllerTest {
                 new Write("POST /goals/7/delete (form)", () -> post("/goals/7/delete")),
                 new Write("POST /goals/copy (form)", () -> post("/goals/copy").param("toShowId", "s1")),
                 new Write("POST /goals/import (form)", () -> multipart("/goals/import")
-                        .file(new MockMultipartFile("file", "goals.csv", "text/csv", CSV.getBytes()))));
+                        .file(new MockMultipartFile("file", "goals.csv", "text/csv", CSV.getBytes()))),
+                new Write("POST /api/goals/series", () -> post("/api/goals/series").contentType(MediaType.APPLICATION_JSON)
+                        .content(SERIES_BODY)),
+                new Write("PUT /api/goals/series/3", () -> put("/api/goals/series/3").contentType(MediaType.APPLICATION_JSON)
+                        .content(SERIES_BODY)),
+                new Write("DELETE /api/goals/series/3", () -> delete("/api/goals/series/3")),
+                new Write("POST /goals/series (form)", () -> post("/goals/series").param("kind", "host")
+                        .param("pattern", "Lena Park").param("metric", "live_gmv").param("target", "€600")
+                        .param("direction", "at_least")),
+                new Write("POST /goals/series/3/delete (form)", () -> post("/goals/series/3/delete")));
     }
 
     static Stream<Arguments> writesByReaders() {
@@ -157,6 +174,38 @@ class GoalControllerTest {
         }
 
         @Test
+        void aSeriesGoalIsCreatedFromTheTypedTarget() throws Exception {
+            given(goals.createSeries(new SeriesGoalDraft("title_prefix", "Spring", "live_gmv", "€5,000", "at_least"),
+                    "marketing")).willReturn(seriesView(3));
+
+            mvc.perform(post("/api/goals/series").contentType(MediaType.APPLICATION_JSON).content(SERIES_BODY)
+                            .with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(status().isCreated())
+                    .andExpect(header().string("Location", "/api/goals/series/3"))
+                    .andExpect(jsonPath("$.series").value("titles starting with “Spring”"))
+                    .andExpect(jsonPath("$.upcomingShows").value(1));
+        }
+
+        @Test
+        void theSeriesFormComesBackWithANoticeOrItsErrors() throws Exception {
+            given(goals.createSeries(any(), eq("marketing"))).willReturn(seriesView(3));
+
+            mvc.perform(post("/goals/series").param("kind", "title_prefix").param("pattern", "Spring")
+                            .param("metric", "live_gmv").param("target", "€5,000").param("direction", "at_least")
+                            .with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(redirectedUrl("/goals"))
+                    .andExpect(flash().attribute("notice", "Series goal set: Live GMV ≥ €5,000.00 for titles starting "
+                            + "with “Spring”, from now on (1 upcoming show without a goal of their own)."));
+
+            given(goals.createSeries(any(), eq("marketing"))).willThrow(GoalValidationException.invalid(List.of(
+                    GoalErrors.seriesPatternRequired("host"))));
+            mvc.perform(post("/goals/series").param("kind", "host").param("metric", "live_gmv")
+                            .with(as(Role.MARKETING)).with(csrf()))
+                    .andExpect(redirectedUrl("/goals"))
+                    .andExpect(flash().attributeExists("seriesErrors", "seriesValues"));
+        }
+
+        @Test
         void updateAndDeleteAnswer200And204() throws Exception {
             given(goals.update(eq(7L), any(), eq("marketing"))).willReturn(view(7));
 
@@ -177,7 +226,7 @@ class GoalControllerTest {
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .andExpect(jsonPath("$.code").value("invalid_goal"))
                     .andExpect(jsonPath("$.errors[0].field").value("showId"))
-                    .andExpect(jsonPath("$.errors[1].message").value(containsString("'abc' is not a finite number")));
+                    .andExpect(jsonPath("$.errors[1].message").value(containsString("'abc' is not a number")));
         }
 
         @Test
@@ -259,7 +308,7 @@ class GoalControllerTest {
             mvc.perform(post("/goals").param("showId", "s1").param("metric", "unique_viewers").param("target", "1500")
                             .param("direction", "at_least").with(as(Role.MARKETING)).with(csrf()))
                     .andExpect(redirectedUrl("/goals"))
-                    .andExpect(flash().attribute("notice", "Goal set: Unique viewers ≥ 1500 for Spring Collection Launch."));
+                    .andExpect(flash().attribute("notice", "Goal set: Unique viewers ≥ 1,500 for Spring Collection Launch."));
 
             given(goals.create(new GoalDraft("s1", "unique_viewers", "lots", "at_least"), "marketing"))
                     .willThrow(GoalValidationException.invalid(List.of(GoalErrors.targetNotANumber(null, "lots"))));
@@ -354,6 +403,35 @@ class GoalControllerTest {
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("7,s1,Spring Collection Launch,2026-03-01T19:00:00Z,"
                             + "unique_viewers,1500,at_least,1234,missed,")));
+        }
+
+        @Test
+        void seriesGoalsAndTheirCsvAreForEveryone() throws Exception {
+            given(goals.listSeries()).willReturn(List.of(seriesView(3)));
+
+            mvc.perform(get("/api/goals/series").with(as(Role.ANALYST)))
+                    .andExpect(jsonPath("$[0].seriesGoalId").value(3))
+                    .andExpect(jsonPath("$[0].targetText").value("€5,000.00"));
+            mvc.perform(get("/api/goals/series.csv").with(as(Role.EXECUTIVE)))
+                    .andExpect(content().string(containsString("3,title_prefix,Spring,live_gmv,5000,at_least,")));
+        }
+
+        @Test
+        void theShowPickerOffersUpcomingShowsFirst() throws Exception {
+            GoalRepository.ShowOption next = new GoalRepository.ShowOption("s-next", "Spring Encore",
+                    Instant.parse("2026-03-08T18:00:00Z"));
+            GoalRepository.ShowOption last = new GoalRepository.ShowOption("s-last", "Denim Days",
+                    Instant.parse("2026-02-25T19:00:00Z"));
+            given(goals.upcomingShowOptions()).willReturn(List.of(next));
+            given(goals.pastShowOptions()).willReturn(List.of(last));
+
+            String html = mvc.perform(get("/goals").with(as(Role.MARKETING))).andReturn().getResponse().getContentAsString();
+            String picker = html.substring(html.indexOf("id=\"goal-show\""), html.indexOf("</select>", html.indexOf("id=\"goal-show\"")));
+
+            assertThat(picker).contains("<optgroup label=\"Upcoming\">", "Spring Encore · 2026-03-08 18:00",
+                    "<optgroup label=\"Past\">", "Denim Days · 2026-02-25 19:00");
+            assertThat(picker.indexOf("s-next")).isLessThan(picker.indexOf("s-last"));
+            assertThat(html).contains("id=\"series-form\"");
         }
 
         @Test

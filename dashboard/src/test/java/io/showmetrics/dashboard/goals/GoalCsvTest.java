@@ -42,4 +42,31 @@ class GoalCsvTest {
         assertThat(GoalCsv.parse("show_id,metric,target,direction\n").errors()).extracting(GoalError::message)
                 .containsExactly("The file has a header but no goals: add one line per goal below it.");
     }
+
+    @Test
+    void aQuotedTargetMayHoldThousandsSeparators() {
+        GoalCsv.Parsed p = GoalCsv.parse("show_id,metric,target,direction\ns1,unique_viewers,\"1,500\",at_least\n");
+
+        assertThat(p.errors()).isEmpty();
+        assertThat(p.lines()).singleElement().extracting(l -> l.draft().target()).isEqualTo("1,500");
+    }
+
+    @Test
+    void anUnquotedTargetWithThousandsSeparatorsIsJoinedBack() {
+        GoalCsv.Parsed p = GoalCsv.parse("show_id,metric,target,direction\n"
+                + "s1,unique_viewers,1,500,at_least\ns1,live_gmv,€1,200,500.50,at_most\n");
+
+        assertThat(p.errors()).isEmpty();
+        assertThat(p.lines()).extracting(l -> l.draft().target()).containsExactly("1,500", "€1,200,500.50");
+        assertThat(p.lines()).extracting(l -> l.draft().direction()).containsExactly("at_least", "at_most");
+    }
+
+    @Test
+    void extraFieldsThatAreNotThousandsGroupsAreStillTooMany() {
+        GoalCsv.Parsed p = GoalCsv.parse("show_id,metric,target,direction\ns1,unique_viewers,1,5,at_least\n");
+
+        assertThat(p.errors()).extracting(GoalError::message).containsExactly(
+                "Line 2 has 5 fields, expected 4 (show_id,metric,target,direction): quote a field that holds a comma "
+                        + "(\"1,500\").");
+    }
 }

@@ -143,6 +143,239 @@ class GoalServiceIT {
     }
 
     @Nested
+    class UpcomingShows {
+        @Test
+        void areOfferedSoonestFirstAndTakeAGoal() {
+            show("s-later").set("title", "Autumn Preview").set("starts_at", Instant.parse("2026-04-01T18:00:00Z"))
+                    .set("ends_at", Instant.parse("2026-04-01T19:00:00Z")).insert(jdbc);
+
+            assertThat(service.upcomingShowOptions()).extracting(GoalRepository.ShowOption::showId)
+                    .containsExactly("s-new", "s-later");
+            assertThat(service.pastShowOptions()).extracting(GoalRepository.ShowOption::showId)
+                    .containsExactly("s-spring", "s-mid");
+
+            GoalView goal = service.create(new GoalDraft("s-later", "live_gmv", "€5,000", "at_least"), "maria");
+            assertThat(goal.status()).isEqualTo("pending");
+            assertThat(goal.target()).isEqualTo(5000);
+            assertThat(goal.targetText()).isEqualTo("€5,000.00");
+        }
+    }
+
+    @Nested
+    class TargetCheck {
+        /** Five processed shows before s-spring with 800, 900, 1000, 1100 and 5000 unique viewers (median 1000). */
+        @BeforeEach
+        void fiveEarlierShows() {
+            long[] viewers = {800, 900, 1000, 1100, 5000};
+            for (int i = 0; i < viewers.length; i++) {
+                String id = "s-early-" + i;
+                Instant starts = Instant.parse("2026-02-01T19:00:00Z").plus(Duration.ofDays(i));
+                show(id).set("title", i % 2 == 0 ? "Spring Warm-up" : "Denim Talk").set("host", "Omar Reyes")
+                        .set("starts_at", starts).set("ends_at", starts.plus(Duration.ofHours(1))).insert(jdbc);
+                kpi(id).set("unique_viewers", viewers[i]).insert(jdbc);
+            }
+        }
+
+        @Test
+        void aTargetFarAboveTheMedianOfTheShowsBeforeAnUpcomingShowIsWarned() {
+            // s-new is upcoming: its benchmark is the latest shows, s-spring (1234) and the five above.
+            GoalCheck check = service.check("s-new", null, null, "unique_viewers", "10,000");
+
+            assertThat(check.target()).isEqualTo(10_000.0);
+            assertThat(check.targetText()).isEqualTo("10,000");
+            assertThat(check.benchmarkN()).isEqualTo(6);
+            assertThat(check.benchmarkMedian()).isEqualTo(1050.0);
+            assertThat(check.benchmarkBasis()).isEqualTo("the 6 latest shows");
+            assertThat(check.warning()).isEqualTo("10,000 is 9.5× the benchmark (1,050, the median of the 6 latest "
+                    + "shows): check the target before saving; a typo in it would make every chart of attainment unreadable.");
+        }
+
+        @Test
+        void aTargetNearTheBenchmarkHasNoWarning() {
+            GoalCheck check = service.check("s-new", null, null, "unique_viewers", "1,500");
+
+            assertThat(check.ratio()).isCloseTo(1500 / 1050.0, within(1e-12));
+            assertThat(check.warning()).isNull();
+        }
+
+        @Test
+        void aProcessedShowUsesItsShowBenchmarkRow() {
+            jdbc.sql("INSERT INTO show_benchmark (show_id, metric, value, benchmark_median, benchmark_n, percentile) "
+                    + "VALUES ('s-spring', 'unique_viewers', 1234, 950, 5, 0.8)").update();
+
+            GoalCheck check = service.check("s-spring", null, null, "unique_viewers", "400");
+
+            assertThat(check.benchmarkMedian()).isEqualTo(950.0);
+            assertThat(check.benchmarkBasis()).isEqualTo("the 5 shows before this one");
+            assertThat(check.warning()).startsWith("400 is less than half the benchmark (950, the median of the 5 shows "
+                    + "before this one)");
+        }
+
+        @Test
+        void withoutAShowBenchmarkRowAProcessedShowIsComparedWithTheShowsBeforeIt() {
+            GoalCheck check = service.check("s-spring", null, null, "unique_viewers", "1000");
+
+            assertThat(check.benchmarkMedian()).isEqualTo(1000.0);
+            assertThat(check.benchmarkBasis()).isEqualTo("the 5 shows before this one");
+        }
+
+        @Test
+        void aSeriesIsComparedWithItsOwnShows() {
+            GoalCheck check = service.check(null, "title_prefix", "spring", "unique_viewers", "2,000");
+
+            // Spring Warm-up shows: 800, 1000, 5000, and Spring Collection Launch: 1234.
+            assertThat(check.benchmarkN()).isEqualTo(4);
+            assertThat(check.benchmarkMedian()).isEqualTo((1000 + 1234) / 2.0);
+            assertThat(check.benchmarkBasis()).isEqualTo("the 4 latest shows of titles starting with “spring”");
+            assertThat(check.warning()).isNull();
+        }
+
+        @Test
+        void aRateTypedInPercentIsComparedAsAFraction() {
+            GoalCheck check = service.check("s-new", null, null, "conversion_rate_24h", "5 %");
+
+            assertThat(check.target()).isEqualTo(0.05);
+            assertThat(check.targetText()).isEqualTo("5%");
+            assertThat(check.benchmarkText()).isEqualTo(GoalTarget.format(52.0 / 456.0, "ratio"));
+            assertThat(check.warning()).startsWith("5% is less than half the benchmark");
+        }
+
+        @Test
+        void anUnreadableTargetIsExplainedAndTheBenchmarkStillShown() {
+            GoalCheck check = service.check("s-new", null, null, "unique_viewers", "1,5");
+
+            assertThat(check.error()).startsWith("Target '1,5' has a comma that does not group thousands");
+            assertThat(check.benchmarkMedian()).isEqualTo(1050.0);
+            assertThat(check.warning()).isNull();
+        }
+
+        @Test
+        void withFewerThanThreeShowsThereIsNoBenchmark() {
+            GoalCheck check = service.check("s-early-1", null, null, "unique_viewers", "900");
+
+            assertThat(check.benchmarkMedian()).isNull();
+            assertThat(check.warning()).isNull();
+            assertThat(check.target()).isEqualTo(900.0);
+        }
+
+        @Test
+        void anUnknownMetricOrShowIsSaid() {
+            assertThat(service.check("s-new", null, null, "nope", "1").error()).startsWith("Metric 'nope' is not in");
+            assertThat(service.check("s-nope", null, null, "unique_viewers", "1").error())
+                    .isEqualTo("Show 's-nope' does not exist: pick a show from the list.");
+        }
+    }
+
+    @Nested
+    class SeriesGoals {
+        @BeforeEach
+        void anUpcomingSpringShow() {
+            show("s-encore").set("title", "spring encore").set("host", "Omar Reyes")
+                    .set("starts_at", Instant.parse("2026-03-08T18:00:00Z"))
+                    .set("ends_at", Instant.parse("2026-03-08T19:00:00Z")).insert(jdbc);
+        }
+
+        private SeriesGoalView setSpringGmv(String target) {
+            return service.createSeries(new SeriesGoalDraft("title_prefix", "Spring", "live_gmv", target, "at_least"),
+                    "maria");
+        }
+
+        @Test
+        void applyToTheSeriesFutureShowsAndSayWhereTheyCameFrom() {
+            SeriesGoalView series = setSpringGmv("€4,000");
+
+            assertThat(series.appliesFrom()).isEqualTo(NOW);
+            assertThat(series.shows()).isEqualTo(1);
+            assertThat(series.upcomingShows()).isEqualTo(1);
+            assertThat(service.list("s-encore")).singleElement().satisfies(g -> {
+                assertThat(g.source()).isEqualTo("series");
+                assertThat(g.series()).isEqualTo("titles starting with “Spring”");
+                assertThat(g.seriesGoalId()).isEqualTo(series.seriesGoalId());
+                assertThat(g.goalId()).isNull();
+                assertThat(g.target()).isEqualTo(4000);
+                assertThat(g.status()).isEqualTo("pending");
+            });
+            // s-spring matches the title but started before the series goal was set.
+            assertThat(service.list("s-spring")).isEmpty();
+        }
+
+        @Test
+        void aShowsOwnGoalWinsOverTheSeries() {
+            setSpringGmv("4000");
+            GoalView own = service.create(new GoalDraft("s-encore", "live_gmv", "6,000", "at_least"), "maria");
+
+            assertThat(service.list("s-encore")).singleElement().satisfies(g -> {
+                assertThat(g.source()).isEqualTo("show");
+                assertThat(g.goalId()).isEqualTo(own.goalId());
+                assertThat(g.target()).isEqualTo(6000);
+            });
+            assertThat(service.listSeries()).singleElement().extracting(SeriesGoalView::shows).isEqualTo(0L);
+
+            service.delete(own.goalId(), "maria");
+            assertThat(service.list("s-encore")).singleElement().extracting(GoalView::source).isEqualTo("series");
+        }
+
+        @Test
+        void areEvaluatedOnceTheShowHasItsNumbers() {
+            setSpringGmv("3,000");
+            kpi("s-encore").insert(jdbc);
+            clock.set(Instant.parse("2026-03-09T12:00:00Z"));
+
+            assertThat(service.list("s-encore")).singleElement().satisfies(g -> {
+                assertThat(g.status()).isEqualTo("met");
+                assertThat(g.attainment()).isCloseTo(3120.5 / 3000, within(1e-12));
+            });
+            assertThat(service.summary()).singleElement().extracting(GoalMetricSummary::met).isEqualTo(1L);
+        }
+
+        @Test
+        void oneSeriesHasOneGoalPerMetricWhateverTheCase() {
+            SeriesGoalView first = setSpringGmv("4000");
+
+            assertThatThrownBy(() -> service.createSeries(
+                    new SeriesGoalDraft("title_prefix", "SPRING", "live_gmv", "5000", "at_least"), "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> {
+                        assertThat(e.status()).isEqualTo(HttpStatus.CONFLICT);
+                        assertThat(e.errors()).extracting(GoalError::message).containsExactly("The series titles "
+                                + "starting with “Spring” already has a goal on live_gmv (series goal "
+                                + first.seriesGoalId() + "): edit that goal instead of adding a second one.");
+                    });
+        }
+
+        @Test
+        void everyWriteIsAudited() {
+            SeriesGoalView created = setSpringGmv("4000");
+            clock.set(NOW.plusSeconds(60));
+            SeriesGoalView updated = service.updateSeries(created.seriesGoalId(),
+                    new SeriesGoalDraft("host", "Omar Reyes", "live_gmv", "4500", "at_least"), "maria");
+            service.deleteSeries(created.seriesGoalId(), "maria");
+
+            assertThat(updated.series()).isEqualTo("host Omar Reyes");
+            assertThat(updated.appliesFrom()).as("an edit keeps when the goal started to apply").isEqualTo(NOW);
+            assertThat(service.audit(null)).extracting(GoalAudit::action, GoalAudit::series, GoalAudit::newTarget)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple("delete", "host Omar Reyes", null),
+                            org.assertj.core.groups.Tuple.tuple("update", "host Omar Reyes", 4500.0),
+                            org.assertj.core.groups.Tuple.tuple("create", "titles starting with “Spring”", 4000.0));
+            assertThat(service.audit(null)).allSatisfy(a -> {
+                assertThat(a.goalId()).isNull();
+                assertThat(a.seriesGoalId()).isEqualTo(created.seriesGoalId());
+            });
+            assertThat(service.listSeries()).isEmpty();
+            assertThat(service.list("s-encore")).isEmpty();
+        }
+
+        @Test
+        void aBadSeriesGoalListsEveryProblem() {
+            assertThatThrownBy(() -> service.createSeries(new SeriesGoalDraft("genre", " ", "live_gmv", "5 %", null),
+                    "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> assertThat(e.errors())
+                            .extracting(GoalError::field).containsExactly("kind", "pattern", "target", "direction"));
+            assertThat(service.listSeries()).isEmpty();
+        }
+    }
+
+    @Nested
     class Import {
         @Test
         void oneBadLineImportsNothingAndReportsTheLine() {
@@ -215,6 +448,36 @@ class GoalServiceIT {
                     .isInstanceOfSatisfying(GoalValidationException.class, e -> assertThat(e.errors().get(0).message())
                             .startsWith("Show '" + "x".repeat(GoalErrors.MAX_QUOTED) + "...' does not exist")
                             .hasSizeLessThan(300));
+        }
+
+        @Test
+        void targetsAreReadAsTypedOnTheForm() {
+            definition("avg_watch_seconds", 6).set("label", "Average watch time").set("unit", "seconds").insert(jdbc);
+            String csv = "show_id,metric,target,direction\n"
+                    + "s-spring,unique_viewers,\"1,500\",at_least\n"
+                    + "s-spring,conversion_rate_24h,5 %,at_least\n"
+                    + "s-spring,live_gmv,€600,at_least\n"
+                    + "s-new,unique_viewers,2,000,at_least\n"
+                    + "s-new,avg_watch_seconds,12:30,at_least\n";
+
+            service.importCsv(csv, "maria");
+
+            assertThat(jdbc.sql("SELECT show_id || ' ' || metric AS k, target FROM goal ORDER BY goal_id").query()
+                    .listOfRows()).extracting(r -> r.get("k") + " " + r.get("target")).containsExactly(
+                    "s-spring unique_viewers 1500.0", "s-spring conversion_rate_24h 0.05", "s-spring live_gmv 600.0",
+                    "s-new unique_viewers 2000.0", "s-new avg_watch_seconds 750.0");
+        }
+
+        @Test
+        void aTargetInTheWrongUnitIsReportedWithItsLine() {
+            String csv = "show_id,metric,target,direction\ns-spring,unique_viewers,5 %,at_least\n";
+
+            assertThatThrownBy(() -> service.importCsv(csv, "maria"))
+                    .isInstanceOfSatisfying(GoalValidationException.class, e -> assertThat(e.errors())
+                            .extracting(GoalError::line, GoalError::message).containsExactly(org.assertj.core.groups.Tuple
+                                    .tuple(2, "Target '5 %' is a percentage, but unique_viewers is not a rate (a count): "
+                                            + "write it without %.")));
+            assertThat(goals()).isZero();
         }
 
         @Test

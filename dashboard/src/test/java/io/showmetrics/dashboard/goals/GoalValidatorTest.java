@@ -41,6 +41,28 @@ class GoalValidatorTest {
     }
 
     @Nested
+    class TypedTargets {
+        private final GoalCatalogue typed = new GoalCatalogue(Set.of("s-spring"),
+                Map.of("unique_viewers", true, "conversion_rate_24h", true, "live_gmv", true, "avg_watch_seconds", true),
+                Map.of("unique_viewers", "count", "conversion_rate_24h", "ratio", "live_gmv", "currency",
+                        "avg_watch_seconds", "seconds"));
+
+        private double target(String metric, String text) {
+            GoalValidator.Result r = GoalValidator.validate(new GoalDraft("s-spring", metric, text, "at_least"), typed, null);
+            assertThat(r.errors()).isEmpty();
+            return r.values().target();
+        }
+
+        @Test
+        void areReadInTheMetricsUnit() {
+            assertThat(target("unique_viewers", "1,000")).isEqualTo(1000);
+            assertThat(target("conversion_rate_24h", "5 %")).isEqualTo(0.05);
+            assertThat(target("live_gmv", "€600")).isEqualTo(600);
+            assertThat(target("avg_watch_seconds", "12:30")).isEqualTo(750);
+        }
+    }
+
+    @Nested
     class Messages {
         @Test
         void unknownShowSaysWhereToFindShowIds() {
@@ -63,17 +85,31 @@ class GoalValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"abc", "NaN", "Infinity", "1,500", "€20", "25%", "0x10", "12d", "1e999"})
-        void targetMustBeAFiniteDecimalNumber(String target) {
+        @ValueSource(strings = {"abc", "NaN", "Infinity", "0x10", "12d", "1e999"})
+        void targetMustBeANumber(String target) {
             assertThat(messages(new GoalDraft("s-spring", "unique_viewers", target, "at_least")))
-                    .containsExactly("Target '" + target + "' is not a finite number: write digits with an optional "
-                            + "decimal point, such as 1500 or 0.25 (no thousands separators, currency signs or %).");
+                    .containsExactly("Target '" + target + "' is not a number: write it as 1500, 1,500 or 2500.50; a "
+                            + "rate also as 5 % (or 0.05), money as €600, watch time as mm:ss (12:30).");
         }
 
         @Test
-        void missingTargetAsksForANumber() {
+        void missingTargetSaysHowToWriteOne() {
             assertThat(messages(new GoalDraft("s-spring", "unique_viewers", " ", "at_least")))
-                    .containsExactly("Target is missing: write a number such as 1500 or 0.25.");
+                    .containsExactly("Target is missing: write it as 1500, 1,500 or 2500.50; a rate also as 5 % (or "
+                            + "0.05), money as €600, watch time as mm:ss (12:30).");
+        }
+
+        @Test
+        void aTargetInAnotherUnitThanTheMetricsIsRefused() {
+            assertThat(messages(new GoalDraft("s-spring", "unique_viewers", "25%", "at_least")))
+                    .containsExactly("Target '25%' is a percentage, but unique_viewers is not a rate (a count): write "
+                            + "it without %.");
+        }
+
+        @Test
+        void theTargetOfAnUnknownMetricIsOnlyCheckedToBeReadable() {
+            assertThat(messages(new GoalDraft("s-spring", "nope", "€20", "at_least"))).hasSize(1);
+            assertThat(messages(new GoalDraft("s-spring", "nope", "abc", "at_least"))).hasSize(2);
         }
 
         @Test

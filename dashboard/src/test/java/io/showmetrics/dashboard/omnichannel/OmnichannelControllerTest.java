@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.showmetrics.dashboard.system.Csv;
 import io.showmetrics.dashboard.system.Role;
 import io.showmetrics.dashboard.system.WebSecurityTestConfig;
 import java.math.BigDecimal;
@@ -74,7 +75,7 @@ class OmnichannelControllerTest {
                 "store", new BigDecimal("99.9000"), 3, 2, null, false, null)));
 
         mvc.perform(get("/api/omnichannel/influenced.csv").with(user("u").roles("ANALYST")))
-                .andExpect(content().string("month,channel,revenue,orders,customers,revenue_change,partial,"
+                .andExpect(content().string(Csv.BOM + "month,channel,revenue,orders,customers,revenue_change,partial,"
                         + "prev_span_revenue\r\n2026-02-01,store,99.9,3,2,,false,\r\n"));
     }
 

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.showmetrics.dashboard.system.Csv;
 import io.showmetrics.dashboard.system.Role;
 import io.showmetrics.dashboard.system.WebSecurityTestConfig;
 import java.time.LocalDate;
@@ -62,7 +63,7 @@ class RetentionControllerTest {
         mvc.perform(get("/api/retention.csv").with(user("u").roles("EXECUTIVE")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(
-                        "cohort_week,week_offset,cohort_size,retained,rate,partial\r\n2026-02-02,0,200,200,1,false\r\n"));
+                        Csv.BOM + "cohort_week,week_offset,cohort_size,retained,rate,partial\r\n2026-02-02,0,200,200,1,false\r\n"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 
+import io.showmetrics.dashboard.system.Csv;
 import io.showmetrics.dashboard.system.Role;
 import io.showmetrics.dashboard.system.WebSecurityTestConfig;
 import java.time.Instant;
@@ -149,7 +150,7 @@ class RunControllerTest {
 
             mvc.perform(get("/api/runs/r1/quarantine-samples.csv").with(as(Role.ANALYST)))
                     .andExpect(status().isOk())
-                    .andExpect(content().string("entity,file,line,field,reason,message,raw\r\n"
+                    .andExpect(content().string(Csv.BOM + "entity,file,line,field,reason,message,raw\r\n"
                             + "orders,orders/o.csv,3,sku,missing_field,sku is missing,\"'=HYPERLINK(\"\"x\"\")\"\r\n"));
         }
 
@@ -159,7 +160,7 @@ class RunControllerTest {
             given(runs.files("r1")).willReturn(detail("r1").files());
 
             mvc.perform(get("/api/runs/r1/files.csv").with(as(Role.ANALYST)))
-                    .andExpect(content().string("entity,file,records_read,records_accepted,records_quarantined,"
+                    .andExpect(content().string(Csv.BOM + "entity,file,records_read,records_accepted,records_quarantined,"
                             + "records_duplicate,reconciled\r\norders,orders/o.jsonl,480,450,30,0,true\r\n"));
         }
     }

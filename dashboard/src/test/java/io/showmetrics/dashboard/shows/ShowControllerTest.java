@@ -2,7 +2,10 @@ package io.showmetrics.dashboard.shows;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.nullValue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,12 +18,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.showmetrics.dashboard.experiments.ExperimentVisits;
 import io.showmetrics.dashboard.experiments.ExperimentVisitsService;
+import io.showmetrics.dashboard.goals.GoalAttainments;
+import io.showmetrics.dashboard.system.Csv;
 import io.showmetrics.dashboard.system.Role;
 import io.showmetrics.dashboard.system.WebSecurityTestConfig;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +55,15 @@ class ShowControllerTest {
     @MockitoBean
     ExperimentVisitsService experimentVisits;
 
+    @MockitoBean
+    GoalAttainments goalAttainments;
+
+    @BeforeEach
+    void filterOptions() {
+        given(shows.findFilterOptions()).willReturn(new ShowRepository.FilterOptions(List.of("Lena Park", "Omar Reyes"),
+                List.of(new ShowRepository.ExperimentOption("exp-push", "Push invite"))));
+    }
+
     static RequestPostProcessor as(Role role) {
         return user("someone").roles(role.name());
     }
@@ -54,7 +71,7 @@ class ShowControllerTest {
     static ShowRow row(String showId) {
         return new ShowRow(showId, "Spring Collection Launch", "Lena Park", START, START.plusSeconds(3600), 3600,
                 1234L, 812L, 754.4, null, 1520L, 210L, 40L, new BigDecimal("3120.5"), null, "provisional", Instant.parse("2026-03-31T20:15:00Z"),
-                Instant.parse("2026-03-02T03:10:00Z"), Instant.parse("2026-03-02T02:00:00Z"));
+                Instant.parse("2026-03-02T03:10:00Z"), Instant.parse("2026-03-02T02:00:00Z"), "exp-push", null);
     }
 
     static ShowDetail detail(String showId) {
@@ -100,7 +117,7 @@ class ShowControllerTest {
         @ParameterizedTest
         @EnumSource(Role.class)
         void everyRoleReadsTheShowsApi(Role role) throws Exception {
-            given(shows.findAll()).willReturn(List.of(row("s1")));
+            given(shows.findAll(any())).willReturn(List.of(row("s1")));
 
             mvc.perform(get("/api/shows").with(as(role)))
                     .andExpect(status().isOk())
@@ -242,7 +259,7 @@ class ShowControllerTest {
 
         @Test
         void showsCsvIsADownloadWithEmptyCellsForNull() throws Exception {
-            given(shows.findAll()).willReturn(List.of(row("s1")));
+            given(shows.findAll(any())).willReturn(List.of(row("s1")));
 
             mvc.perform(get("/api/shows.csv").with(as(Role.EXECUTIVE)))
                     .andExpect(status().isOk())
@@ -251,7 +268,7 @@ class ShowControllerTest {
                     .andExpect(header().string("Content-Disposition", containsString("shows.csv")))
                     .andExpect(content().string(containsString(
                             "s1,Spring Collection Launch,Lena Park,2026-03-01T19:00:00Z,2026-03-01T20:00:00Z,3600,"
-                                    + "1234,812,754.4,,1520,210,40,3120.5,,provisional,2026-03-31T20:15:00Z\r\n")));
+                                    + "1234,812,754.4,,1520,210,40,3120.5,,,exp-push,provisional,2026-03-31T20:15:00Z\r\n")));
         }
 
         @Test
@@ -263,7 +280,7 @@ class ShowControllerTest {
             mvc.perform(get("/api/shows/s1/minutes.csv").with(as(Role.EXECUTIVE)))
                     .andExpect(status().isOk())
                     .andExpect(content().string(
-                            "minute_index,minute_start,viewers,new_viewers,chat_events,product_clicks,add_to_carts,orders,gmv,"
+                            Csv.BOM + "minute_index,minute_start,viewers,new_viewers,chat_events,product_clicks,add_to_carts,orders,gmv,"
                                     + "viewers_joined,viewers_lost\r\n"
                                     + "0,2026-03-01T19:00:00Z,100,100,4,1,0,0,0,100,0\r\n"));
         }
@@ -298,7 +315,7 @@ class ShowControllerTest {
                     .andExpect(status().isOk())
                     .andExpect(header().string("Content-Disposition", containsString("show-s1-moments.csv")))
                     .andExpect(content().string(
-                            "ts,offset_seconds,type,sku,label,viewers_present,clicks_before,clicks_after,clicks_delta,"
+                            Csv.BOM + "ts,offset_seconds,type,sku,label,viewers_present,clicks_before,clicks_after,clicks_delta,"
                                     + "orders_before,orders_after,orders_delta\r\n"
                                     + "2026-03-01T19:31:30Z,1890,promo,,'-20% on denim,,30,22,-8,,4,\r\n"));
         }
@@ -376,4 +393,81 @@ class ShowControllerTest {
                     .andExpect(status().isForbidden());
         }
 }
+
+    @Nested
+    class ShowsList {
+        @Test
+        void theApiPassesEveryFilterToTheRepository() throws Exception {
+            given(shows.findAll(any())).willReturn(List.of(row("s1")));
+
+            mvc.perform(get("/api/shows").param("from", "2026-03-01").param("to", "2026-03-31")
+                            .param("host", "Lena Park").param("q", " spring ").param("experiment", "exp-push")
+                            .with(as(Role.MARKETING)))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$[0].showId").value("s1"));
+
+            verify(shows).findAll(new ShowFilter(LocalDate.parse("2026-03-01"), LocalDate.parse("2026-03-31"),
+                    "Lena Park", "spring", "exp-push"));
+        }
+
+        @Test
+        void blankFiltersDoNotFilter() throws Exception {
+            given(shows.findAll(any())).willReturn(List.of());
+
+            mvc.perform(get("/api/shows.csv").param("from", "").param("host", "  ").with(as(Role.ANALYST)))
+                    .andExpect(status().isOk());
+
+            verify(shows).findAll(ShowFilter.NONE);
+        }
+
+        @Test
+        void aDateThatIsNotADateIsA400NamingTheParameter() throws Exception {
+            mvc.perform(get("/api/shows").param("from", "2026-13-01").with(as(Role.MARKETING)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("invalid_filter"))
+                    .andExpect(jsonPath("$.detail").value(
+                            "'2026-13-01' in from is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01."));
+            verifyNoInteractions(goalAttainments);
+        }
+
+        @Test
+        void aRangeThatEndsBeforeItStartsIsA400() throws Exception {
+            mvc.perform(get("/api/shows.csv").param("from", "2026-03-31").param("to", "2026-03-01")
+                            .with(as(Role.MARKETING)))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(containsString("starts after it ends")));
+        }
+
+        @Test
+        void eachShowCarriesTheMeanAttainmentOfItsGoalsOrNull() throws Exception {
+            given(shows.findAll(any())).willReturn(List.of(row("s1"), row("s2")));
+            given(goalAttainments.meanByShow()).willReturn(Map.of("s1", 0.95));
+
+            mvc.perform(get("/api/shows").with(as(Role.EXECUTIVE)))
+                    .andExpect(jsonPath("$[0].goalAttainment").value(0.95))
+                    .andExpect(jsonPath("$[0].liveOrders").value(40))
+                    .andExpect(jsonPath("$[0].liveGmv").value(3120.5))
+                    .andExpect(jsonPath("$[1].goalAttainment").value(nullValue()));
+            mvc.perform(get("/api/shows.csv").with(as(Role.EXECUTIVE)))
+                    .andExpect(content().string(containsString(
+                            "live_orders,live_gmv,conversion_rate_24h,goal_attainment,experiment_id,status")))
+                    .andExpect(content().string(containsString(",40,3120.5,,0.95,exp-push,provisional,")));
+        }
+
+        @Test
+        void thePageEchoesTheFiltersIntoItsFormAndOffersTheHostsAndExperiments() throws Exception {
+            mvc.perform(get("/shows").param("host", "Omar Reyes").param("q", "Denim").with(as(Role.MARKETING)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("<option value=\"Omar Reyes\" selected=\"selected\">Omar Reyes</option>")))
+                    .andExpect(content().string(containsString("value=\"Denim\"")))
+                    .andExpect(content().string(containsString("Push invite (exp-push)")))
+                    .andExpect(content().string(containsString("id=\"filter-clear\"")));
+        }
+
+        @Test
+        void thePageWithoutFiltersHasNothingToClear() throws Exception {
+            mvc.perform(get("/shows").with(as(Role.MARKETING)))
+                    .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"filter-clear\""))));
+        }
+    }
 }

@@ -78,6 +78,76 @@ class ShowRepositoryIT {
     }
 
     @Nested
+    class Filters {
+        /** Four shows across March 2026 by two hosts, two of them in exp-push. */
+        @BeforeEach
+        void fourShows() {
+            show("s-0301").set("title", "Spring Collection Launch").set("starts_at", Instant.parse("2026-03-01T00:00:00Z"))
+                    .set("ends_at", Instant.parse("2026-03-01T01:00:00Z")).set("experiment_id", "exp-push").insert(jdbc);
+            show("s-0315").set("title", "Denim Days 100% cotton").set("host", "Omar Reyes")
+                    .set("starts_at", Instant.parse("2026-03-15T19:00:00Z"))
+                    .set("ends_at", Instant.parse("2026-03-15T20:00:00Z")).insert(jdbc);
+            show("s-0331").set("title", "spring clearance").set("starts_at", Instant.parse("2026-03-31T23:59:00Z"))
+                    .set("ends_at", Instant.parse("2026-04-01T00:59:00Z")).set("experiment_id", "exp-push").insert(jdbc);
+            show("s-0401").set("title", "Summer Preview").set("host", null)
+                    .set("starts_at", Instant.parse("2026-04-01T00:00:00Z"))
+                    .set("ends_at", Instant.parse("2026-04-01T01:00:00Z")).insert(jdbc);
+        }
+
+        private java.util.List<String> ids(ShowFilter filter) {
+            return repository.findAll(filter).stream().map(ShowRow::showId).toList();
+        }
+
+        @Test
+        void theDateRangeIncludesBothDaysInUtc() {
+            assertThat(ids(ShowFilter.of("2026-03-01", "2026-03-31", null, null, null)))
+                    .containsExactly("s-0331", "s-0315", "s-0301");
+            assertThat(ids(ShowFilter.of("2026-03-02", null, null, null, null))).containsExactly("s-0401", "s-0331", "s-0315");
+            assertThat(ids(ShowFilter.of(null, "2026-03-01", null, null, null))).containsExactly("s-0301");
+        }
+
+        @Test
+        void theHostMatchesExactly() {
+            assertThat(ids(ShowFilter.of(null, null, "Omar Reyes", null, null))).containsExactly("s-0315");
+            assertThat(ids(ShowFilter.of(null, null, "Omar", null, null))).isEmpty();
+        }
+
+        @Test
+        void theTitleFilterIsACaseInsensitiveSubstringWithoutWildcards() {
+            assertThat(ids(ShowFilter.of(null, null, null, "SPRING", null))).containsExactly("s-0331", "s-0301");
+            assertThat(ids(ShowFilter.of(null, null, null, "100%", null))).containsExactly("s-0315");
+            assertThat(ids(ShowFilter.of(null, null, null, "%", null))).containsExactly("s-0315");
+            assertThat(ids(ShowFilter.of(null, null, null, "_", null))).isEmpty();
+        }
+
+        @Test
+        void theExperimentAndTheOtherFiltersCombine() {
+            assertThat(ids(ShowFilter.of(null, null, null, null, "exp-push"))).containsExactly("s-0331", "s-0301");
+            assertThat(ids(ShowFilter.of("2026-03-02", null, "Lena Park", "spring", "exp-push"))).containsExactly("s-0331");
+        }
+
+        @Test
+        void aValueLikeSqlIsOnlyAValue() {
+            assertThat(ids(ShowFilter.of(null, null, "x' OR '1'='1", "') OR 1=1 --", null))).isEmpty();
+            assertThat(ids(ShowFilter.NONE)).hasSize(4);
+        }
+
+        @Test
+        void theOptionsAreTheHostsAndExperimentsOfTheShows() {
+            fixtureExperiment();
+
+            ShowRepository.FilterOptions options = repository.findFilterOptions();
+
+            assertThat(options.hosts()).containsExactly("Lena Park", "Omar Reyes");
+            assertThat(options.experiments()).containsExactly(new ShowRepository.ExperimentOption("exp-push", "Push invite"));
+        }
+
+        private void fixtureExperiment() {
+            io.showmetrics.dashboard.testing.Fixtures.experiment("exp-push").set("name", "Push invite").insert(jdbc);
+        }
+    }
+
+    @Nested
     class FindAll {
         @Test
         void listsShowsLatestStartFirstWithTheirHeadlineKpis() {

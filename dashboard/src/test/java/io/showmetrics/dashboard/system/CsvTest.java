@@ -69,4 +69,33 @@ class CsvTest {
 
         assertThat(csv).isEqualTo("name,value\r\na,1\r\nb,\r\n");
     }
+
+    @Nested
+    class Downloads {
+        record Point(String name, Long value) {
+        }
+
+        private final List<Csv.Column<Point>> columns = List.of(column("name", Point::name), column("value", Point::value));
+
+        @Test
+        void startWithTheUtf8ByteOrderMarkSoThatExcelReadsUtf8() {
+            var response = Csv.download("points.csv", columns, List.of(new Point("Café €", 1L)));
+
+            byte[] bytes = response.getBody().getBytes(Csv.TEXT_CSV.getCharset());
+            assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+            assertThat(response.getBody()).isEqualTo("\uFEFFname,value\r\nCafé €,1\r\n");
+            assertThat(response.getHeaders().getContentType()).isEqualTo(Csv.TEXT_CSV);
+        }
+
+        @Test
+        void anEmptyTableIsTheMarkAndTheHeader() {
+            assertThat(Csv.download("points.csv", columns, List.of()).getBody()).isEqualTo("\uFEFFname,value\r\n");
+        }
+
+        @Test
+        void areAttachmentsWithTheirFileName() {
+            assertThat(Csv.download("points.csv", columns, List.of()).getHeaders().getContentDisposition().getFilename())
+                    .isEqualTo("points.csv");
+        }
+    }
 }

@@ -28,6 +28,19 @@ public final class Browser implements AutoCloseable {
     private final Path profile;
 
     public Browser(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /**
+     * A phone: Chromium's mobile emulation of a screen {@code width} × {@code height} CSS pixels at pixel ratio 2 (an
+     * iPhone 14 is 390 × 844), which honours the pages' viewport meta tag as a phone does.
+     */
+    public static Browser phone(String baseUrl, int width, int height) {
+        return new Browser(baseUrl, java.util.Map.of("deviceMetrics",
+                java.util.Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
+    }
+
+    private Browser(String baseUrl, java.util.Map<String, Object> mobileEmulation) {
         this.baseUrl = baseUrl;
         try {
             profile = Files.createTempDirectory("showmetrics-chromium-profile");
@@ -39,6 +52,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1440,1000",
                 "--lang=en-US", "--force-device-scale-factor=1");
+        if (mobileEmulation != null) {
+            options.setExperimentalOption("mobileEmulation", mobileEmulation);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -133,6 +149,30 @@ public final class Browser implements AutoCloseable {
         Path file = Path.of("/tmp", "dash-" + name + ".png");
         try {
             Files.write(file, png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /**
+     * Saves the whole page as the emulated screen renders it (every pixel, past the bottom of the screen) to
+     * {@code /tmp/dash-<name>.png}: a window resize, as {@link #screenshot} does, would not reach an emulated phone.
+     */
+    public Path pageScreenshot(String name) {
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> metrics = (java.util.Map<String, Object>) driver.executeCdpCommand(
+                "Page.getLayoutMetrics", java.util.Map.of());
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> content = (java.util.Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) content.get("width")).doubleValue();
+        double height = Math.min(((Number) content.get("height")).doubleValue(), 8000);
+        java.util.Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", java.util.Map.of(
+                "format", "png", "captureBeyondViewport", true,
+                "clip", java.util.Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Path file = Path.of("/tmp", "dash-" + name + ".png");
+        try {
+            Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

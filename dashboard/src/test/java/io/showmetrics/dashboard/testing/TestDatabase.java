@@ -59,7 +59,7 @@ public final class TestDatabase {
         jdbc().sql("""
                 TRUNCATE show, show_kpi, show_minute, show_moment, metric_definition, pipeline_run, ingest_file,
                          quarantine_reason, quarantine_sample, app_user, goal, experiment, experiment_variant,
-                         experiment_result, experiment_incremental, experiment_decision, srm_acknowledgement, goal_audit, store_attribution, retention_cohort,
+                         experiment_result, experiment_incremental, experiment_decision, srm_acknowledgement, goal_audit, series_goal, store_attribution, retention_cohort,
                          channel_month, omnichannel_period, influenced_revenue CASCADE""").update();
     }
 
