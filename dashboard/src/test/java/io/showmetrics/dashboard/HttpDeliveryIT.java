@@ -40,7 +40,7 @@ class HttpDeliveryIT {
     private static final Pattern CSS = Pattern.compile("href=\"(/css/app-[0-9a-f]{32}\\.css)\"");
     /** The fixture ids that fill the path variables of the CSV endpoints. */
     private static final Map<String, String> PATH_VARIABLES = Map.of(
-            "showId", "s-spring", "experimentId", "exp-push", "runId", "r-0302");
+            "showId", "s-spring", "experimentId", "exp-push", "runId", "r-0302", "audience", "carted_not_bought");
 
     @TempDir
     static Path dataDir;
