@@ -81,7 +81,7 @@ final class DayWriter {
                     .set("starts_at", Ts.utc(show.startMs(), false))
                     .set("ends_at", Ts.paris(show.endMs(), false))
                     .set("host", show.host()).set("experiment_id", show.experimentId())
-                    .set("channel", show.channel());
+                    .set("channel", show.channel()).set("cost", show.cost());
                 String[] skus = new String[show.featured().length];
                 for (int i = 0; i < skus.length; i++) {
                     skus[i] = Catalog.SKUS.get(show.featured()[i]).id();

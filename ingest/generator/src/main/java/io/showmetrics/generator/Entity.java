@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The landing folder's entities (SPEC section 1): folder name, columns in file order, required fields. */
 enum Entity {
-    SHOWS("shows", "show_id", List.of("show_id", "title", "starts_at", "ends_at", "host", "experiment_id", "featured_skus", "channel"),
+    SHOWS("shows", "show_id", List.of("show_id", "title", "starts_at", "ends_at", "host", "experiment_id", "featured_skus", "channel",
+        "cost"),
         List.of("show_id", "title", "starts_at", "ends_at")),
     CUSTOMERS("customers", "customer_id", List.of("customer_id", "birth_year", "region", "home_store_id", "signup_at"),
         List.of("customer_id")),

@@ -83,4 +83,16 @@ final class Model {
 
     // Stock.
     static final double SELLOUT_SHOW_SHARE = 0.35;
+
+    // Show cost (SPEC section 6), planted: a fixed promotion budget plus production per minute, in EUR.
+    static final double SHOW_COST_FIXED = 450.0;
+    static final double SHOW_COST_PER_MINUTE = 12.5;
+
+    // Planted host effect: this host's shows outside experiments convert better.
+    static final String HOST_EFFECT_HOST = "Mateo Rossi";
+    /**
+     * Probability that an identified viewer of one of {@link #HOST_EFFECT_HOST}'s shows outside experiments, who did
+     * not buy through the player funnel, buys one featured sku in the player during the show.
+     */
+    static final double HOST_EFFECT_EXTRA_PURCHASE = 0.10;
 }

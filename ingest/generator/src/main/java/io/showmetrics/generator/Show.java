@@ -20,6 +20,18 @@ record Show(long key, int ordinal, int day, String id, String title, String host
         return endMs + Model.GRACE_MS;
     }
 
+    /** What the show cost (planted, EUR): {@link Model#SHOW_COST_FIXED} + {@link Model#SHOW_COST_PER_MINUTE} × minutes. */
+    java.math.BigDecimal cost() {
+        double minutes = (endMs - startMs) / (double) Ts.MINUTE;
+        return java.math.BigDecimal.valueOf(Model.SHOW_COST_FIXED + Model.SHOW_COST_PER_MINUTE * minutes)
+            .setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** Whether the planted host effect applies: a show of {@link Model#HOST_EFFECT_HOST} outside experiments. */
+    boolean hostEffect() {
+        return experimentId == null && Model.HOST_EFFECT_HOST.equals(host);
+    }
+
     /** A moment of the show: a product pin, promo, giveaway, quiz or guest. */
     record Moment(long ts, String type, int sku, String label) {
     }

@@ -23,6 +23,7 @@ final class ShowSim {
     private static final long T_EVENT_ID = Rng.tag("event-id");
     private static final long T_ANON = Rng.tag("anonymous-viewer");
     private static final long T_REPLAY = Rng.tag("replay");
+    private static final long T_HOST_EFFECT = Rng.tag("host-effect");
     private static final long ANON_BASE = 1L << 40;
 
     /** Per-show figures the pipeline must reproduce (presence by the SPEC state machine, clipped). */
@@ -379,6 +380,7 @@ final class ShowSim {
 
     private void player(Plan p, Viewer vw, int cust, long vkey, Emit emit, Truth truth, List<Order> orders) {
         SplittableRandom r = Rng.of(seed, T_PLAYER, show.key(), vkey);
+        int ordersBefore = orders.size();
         int[] featured = show.featured();
         List<long[]> clicks = new ArrayList<>();
         for (Show.Moment m : show.moments()) {
@@ -418,6 +420,9 @@ final class ShowSim {
                 orders.add(o);
             }
         }
+        if (cust >= 0 && show.hostEffect() && orders.size() == ordersBefore) {
+            hostEffectPurchase(p, cust, vkey, orders);
+        }
         if (emit == null) {
             return;
         }
@@ -450,6 +455,36 @@ final class ShowSim {
         }
         if (carted) {
             truth.carters++;
+        }
+    }
+
+    /**
+     * The planted host effect: with {@link Model#HOST_EFFECT_EXTRA_PURCHASE}, one featured sku (not sold out) bought in
+     * the player at an instant of the viewer's last session inside the live window, so it counts for buyers_24h.
+     * Drawn from its own stream: every other draw of the show is unchanged.
+     */
+    private void hostEffectPurchase(Plan p, int cust, long vkey, List<Order> orders) {
+        SplittableRandom r = Rng.of(seed, T_HOST_EFFECT, show.key(), vkey);
+        if (r.nextDouble() >= Model.HOST_EFFECT_EXTRA_PURCHASE) {
+            return;
+        }
+        int last = p.segments - 1;
+        long from = Math.max(p.join[last], show.startMs());
+        long to = Math.min(p.end[last], show.liveEndMs()) - Ts.SECOND;
+        double u = r.nextDouble();
+        int first = r.nextInt(show.featured().length);
+        if (to <= from) {
+            return;
+        }
+        // Whole seconds, rounded up: never before the session's start, and still before its end.
+        long at = (from + (long) (u * (to - from)) + Ts.SECOND - 1) / Ts.SECOND * Ts.SECOND;
+        int[] featured = show.featured();
+        for (int k = 0; k < featured.length; k++) {
+            int fi = (first + k) % featured.length;
+            if (!stock.soldOut(fi, at)) {
+                orders.add(new Order(cust, at, "live", show.id(), -1, w.pop.currency(cust)).add(featured[fi], 1));
+                return;
+            }
         }
     }
 

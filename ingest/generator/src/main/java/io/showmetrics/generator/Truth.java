@@ -86,7 +86,9 @@ final class Truth {
         }
         root.put("files", files);
         root.put("population", population(w));
-        root.put("shows", shows(w, days));
+        List<Object> shows = shows(w, days);
+        root.put("shows", shows);
+        root.put("host_effect", hostEffect(shows));
         root.put("experiments", experiments(w, days));
         root.put("retention", retention(w));
         root.put("store_visits", visits(w, days));
@@ -203,10 +205,48 @@ final class Truth {
                 m.put("live_orders", lo == null ? 0 : lo[0]);
                 m.put("live_gmv", gmv == null ? 0.0 : round(gmv[0], 2));
                 m.put("stockout_minutes", round(d.stockoutMinutes.getOrDefault(s.id(), 0.0), 3));
+                // SPEC section 6: the planted cost and the return on it (cost is never 0 here).
+                double cost = s.cost().doubleValue();
+                m.put("cost", cost);
+                m.put("roas_live", round((gmv == null ? 0.0 : gmv[0]) / cost, 6));
+                m.put("roas_24h", round(gmv24 / cost, 6));
                 out.add(m);
             }
         }
         return out;
+    }
+
+    /**
+     * The planted host effect and what it gave: buyers within 24 h over identified viewers, pooled over the shows
+     * outside experiments of the effect host and of every other host.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> hostEffect(List<Object> shows) {
+        long[] host = new long[3];
+        long[] others = new long[3];
+        for (Object o : shows) {
+            Map<String, Object> show = (Map<String, Object>) o;
+            if (show.get("experiment_id") != null) {
+                continue;
+            }
+            long[] acc = Model.HOST_EFFECT_HOST.equals(show.get("host")) ? host : others;
+            acc[0]++;
+            acc[1] += ((Number) show.get("identified_viewers")).longValue();
+            acc[2] += ((Number) show.get("buyers_24h")).longValue();
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("host", Model.HOST_EFFECT_HOST);
+        m.put("extra_purchase_probability", Model.HOST_EFFECT_EXTRA_PURCHASE);
+        m.put("effect_model", "each identified viewer of the host's shows outside experiments who did not buy through "
+            + "the player funnel buys one featured sku in the player, during their last session in the live window, "
+            + "with the given probability; the host's shows otherwise follow the same model as every other show");
+        m.put("realised", ordered("host", pooled(host), "other_hosts", pooled(others)));
+        return m;
+    }
+
+    private static Map<String, Object> pooled(long[] acc) {
+        return ordered("shows", acc[0], "identified_viewers", acc[1], "buyers_24h", acc[2], "conversion_rate_24h",
+            acc[1] == 0 ? null : round((double) acc[2] / acc[1], 6));
     }
 
     /**

@@ -103,6 +103,37 @@ class PlantedTruthTest {
         }
 
         @Test
+        void theEffectHostsShowsConvertBetterThanTheOtherHostsShows() {
+            JsonNode realised = truth.path("host_effect").path("realised");
+            assertThat(truth.path("host_effect").path("host").asText()).isEqualTo(Model.HOST_EFFECT_HOST);
+            assertThat(realised.path("host").path("shows").asInt()).isPositive();
+            double host = realised.path("host").path("conversion_rate_24h").asDouble();
+            double others = realised.path("other_hosts").path("conversion_rate_24h").asDouble();
+            // About others + 0.10 x (1 - others): at least half of the planted probability must show.
+            assertThat(host - others).isGreaterThan(Model.HOST_EFFECT_EXTRA_PURCHASE / 2);
+        }
+
+        @Test
+        void everyShowCarriesItsPlantedCostAndTheTruthItsReturn() {
+            Map<String, String> costs = new HashMap<>();
+            for (Landing.Row r : good.get(Entity.SHOWS)) {
+                costs.put(r.get("show_id"), r.get("cost"));
+            }
+            for (JsonNode t : truth.path("shows")) {
+                String id = t.path("show_id").asText();
+                double minutes = (OffsetDateTime.parse(t.path("ends_at").asText()).toEpochSecond()
+                    - OffsetDateTime.parse(t.path("starts_at").asText()).toEpochSecond()) / 60.0;
+                double planted = Model.SHOW_COST_FIXED + Model.SHOW_COST_PER_MINUTE * minutes;
+                assertThat(new BigDecimal(costs.get(id)).doubleValue()).as(id).isEqualTo(planted);
+                assertThat(t.path("cost").asDouble()).as(id).isEqualTo(planted);
+                assertThat(t.path("roas_live").asDouble()).as(id)
+                    .isCloseTo(t.path("live_gmv").asDouble() / planted, within(1e-4));
+                assertThat(t.path("roas_24h").asDouble()).as(id)
+                    .isCloseTo(t.path("gmv_24h").asDouble() / planted, within(1e-4));
+            }
+        }
+
+        @Test
         void someCustomersVisitAStoreOnlyAfterSeveralShows() {
             assertThat(truth.path("store_visits").path("after_several_shows").path("customers_with_such_visit").asInt())
                 .isPositive();
