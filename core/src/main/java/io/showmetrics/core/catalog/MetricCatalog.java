@@ -182,8 +182,10 @@ public final class MetricCatalog {
                             + "live_gmv, the show-influenced web, app and store net revenue after one of them (a "
                             + "line counts once in a month even when it follows two of its shows), and the store "
                             + "visits the linear attribution model credits to them (a visit after two shows is "
-                            + "split). Partial while the data through has not reached the next month. Shows drove = "
-                            + "live GMV + influenced revenue.", "calendar month of ends_at, UTC", "currency"),
+                            + "split). Partial while the data through has not reached the next month; the month to "
+                            + "date is compared with the shows that ended in the same span of the month before "
+                            + "(prev_span_*), never with the whole month. Shows drove = live GMV + influenced revenue.",
+                    "calendar month of ends_at, UTC", "currency"),
             other("show_sku", "Products in a show", "product",
                     "Per show and sku (featured, or with a click, cart, net live order line or pin in the show): "
                             + "clickers and carters (distinct viewers with a product_click / add_to_cart of the sku "
