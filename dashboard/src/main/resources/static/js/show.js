@@ -160,7 +160,13 @@
       `, ${w.rank}`, el('span', { class: 'diag-median' }, ` (median ${SM.byUnit(w.benchmark.unit, w.benchmark.benchmarkMedian)})`)));
     items.push(el('h3', {}, 'What held this show back'));
     items.push(weak.length ? el('ol', { class: 'diag-list', id: 'diagnosis-weakest' }, ...weak)
-      : el('p', { class: 'card-sub', id: 'diagnosis-weakest' }, 'No benchmark yet: a metric is compared once at least 3 earlier shows have a value for it.'));
+      : el('p', { class: 'card-sub', id: 'diagnosis-weakest' }, diagnosis.notJudgedYet.length
+        ? 'Nothing judged yet: every metric with a benchmark is still in its window.'
+        : 'No benchmark yet: a metric is compared once at least 3 earlier shows have a value for it.'));
+    if (diagnosis.notJudgedYet.length) {
+      items.push(el('p', { class: 'diag-open', id: 'diagnosis-open' }, 'Not judged yet, their window is still open: ',
+        diagnosis.notJudgedYet.map(o => `${o.label} (until ${fmt.dateTime(o.finalAt)})`).join(', '), '.'));
+    }
     if (diagnosis.drops.length) {
       items.push(el('h3', {}, 'Where viewers left'));
       items.push(el('ol', { class: 'diag-list', id: 'diagnosis-drops' }, ...diagnosis.drops.map(d => el('li', {},

@@ -165,11 +165,13 @@ class ShowApiController {
     @GetMapping("/api/shows/{showId}/diagnosis")
     @Operation(summary = "What held the show back: every show-level metric against the median of the last 10 earlier "
             + "shows with its percentile (show_benchmark), the three with the lowest percentile with their rank in "
-            + "words, and the three minutes that lost the most viewers (show_minute.viewers_lost), each with the "
-            + "moment closest before it; 404 for an unknown show")
+            + "words (only metrics whose window has closed; the others are listed as not judged yet, with the instant "
+            + "their window closes), and the three minutes that lost the most viewers (show_minute.viewers_lost), each "
+            + "with the moment closest before it; 404 for an unknown show")
     ShowDiagnosis diagnosis(@PathVariable String showId) {
-        requireShow(showId);
-        return ShowDiagnosis.of(shows.findBenchmarks(showId), shows.findMinutes(showId), shows.findMoments(showId));
+        ShowDetail detail = shows.findById(showId).orElseThrow(() -> notFound(showId));
+        return ShowDiagnosis.of(shows.findBenchmarks(showId), shows.findMinutes(showId), shows.findMoments(showId),
+                detail.finality());
     }
 
     @GetMapping("/api/shows/{showId}/products")

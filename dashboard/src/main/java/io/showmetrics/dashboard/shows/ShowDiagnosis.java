@@ -10,10 +10,14 @@ import java.util.Locale;
  * lowest percentile, and the minutes with the largest viewer losses, each with the moment closest before it.
  *
  * @param benchmarks every metric with a benchmark row, in the catalogue's order
- * @param weakest up to three metrics with the lowest percentile (ties: the catalogue's order), weakest first
+ * @param weakest up to three metrics with the lowest percentile (ties: the catalogue's order), weakest first, among
+ *     those whose window has closed: a number that can still move is not judged against settled ones
+ * @param notJudgedYet the metrics with a percentile left out of {@code weakest} because their window is still open,
+ *     with the instant it closes, in the catalogue's order
  * @param drops up to three minutes with the largest {@code viewers_lost} (more than zero), largest first
  */
-record ShowDiagnosis(List<ShowBenchmark> benchmarks, List<Weakness> weakest, List<Drop> drops) {
+record ShowDiagnosis(List<ShowBenchmark> benchmarks, List<Weakness> weakest, List<Open> notJudgedYet,
+                     List<Drop> drops) {
     /** How many metrics the page highlights, and how many drops it labels. */
     static final int HIGHLIGHTED = 3;
 
@@ -23,6 +27,9 @@ record ShowDiagnosis(List<ShowBenchmark> benchmarks, List<Weakness> weakest, Lis
      * @param rank e.g. "lowest 20 % of the last 10 shows"
      */
     record Weakness(ShowBenchmark benchmark, String rank) {}
+
+    /** A metric whose window is still open: it is judged once it closes, at {@code finalAt}. */
+    record Open(String metric, String label, Instant finalAt) {}
 
     /**
      * A minute that lost viewers.
@@ -40,10 +47,17 @@ record ShowDiagnosis(List<ShowBenchmark> benchmarks, List<Weakness> weakest, Lis
      * @param benchmarks the show's benchmark rows in the catalogue's order
      * @param minutes the show's minutes in time order
      * @param moments the show's moments in time order
+     * @param finality per metric with a window after the show, whether it has closed ({@link MetricFinality})
      */
-    static ShowDiagnosis of(List<ShowBenchmark> benchmarks, List<ShowMinute> minutes, List<ShowMoment> moments) {
+    static ShowDiagnosis of(List<ShowBenchmark> benchmarks, List<ShowMinute> minutes, List<ShowMoment> moments,
+                            java.util.Map<String, MetricFinality> finality) {
+        java.util.function.Predicate<ShowBenchmark> open = b -> finality.containsKey(b.metric())
+                && !"final".equals(finality.get(b.metric()).status());
+        List<Open> notJudged = benchmarks.stream().filter(b -> b.percentile() != null).filter(open)
+                .map(b -> new Open(b.metric(), b.label(), finality.get(b.metric()).finalAt())).toList();
         List<Weakness> weakest = benchmarks.stream()
                 .filter(b -> b.percentile() != null)
+                .filter(open.negate())
                 .sorted(Comparator.comparingDouble(ShowBenchmark::percentile))
                 .limit(HIGHLIGHTED)
                 .map(b -> new Weakness(b, rank(b.percentile(), b.benchmarkN())))
@@ -58,7 +72,8 @@ record ShowDiagnosis(List<ShowBenchmark> benchmarks, List<Weakness> weakest, Lis
             }
         }
         drops.sort(Comparator.comparingLong(Drop::viewersLost).reversed().thenComparingInt(Drop::minuteIndex));
-        return new ShowDiagnosis(benchmarks, weakest, List.copyOf(drops.subList(0, Math.min(HIGHLIGHTED, drops.size()))));
+        return new ShowDiagnosis(benchmarks, weakest, notJudged,
+                List.copyOf(drops.subList(0, Math.min(HIGHLIGHTED, drops.size()))));
     }
 
     /** The latest moment at or before {@code at}, or {@code null}. */

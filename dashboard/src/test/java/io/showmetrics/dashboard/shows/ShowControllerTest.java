@@ -330,7 +330,7 @@ class ShowControllerTest {
 
         @Test
         void diagnosisNamesTheWeakestMetricsAndTheBiggestDrops() throws Exception {
-            given(shows.exists("s1")).willReturn(true);
+            given(shows.findById("s1")).willReturn(Optional.of(detail("s1")));
             given(shows.findBenchmarks("s1")).willReturn(List.of(
                     new ShowBenchmark("unique_viewers", "Unique viewers", "count", 1200.0, 1000.0, 10, 0.9),
                     new ShowBenchmark("conversion_rate_24h", "Conversion rate (24 h)", "ratio", 0.021, 0.034, 10, 0.15),

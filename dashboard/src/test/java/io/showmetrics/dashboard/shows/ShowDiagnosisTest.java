@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ShowDiagnosisTest {
@@ -27,7 +28,7 @@ class ShowDiagnosisTest {
     @Test
     void theThreeLowestPercentilesWeakestFirstTiesInCatalogueOrder() {
         ShowDiagnosis d = ShowDiagnosis.of(List.of(bench("a", 0.5), bench("b", 0.1), bench("c", null), bench("d", 0.1),
-                bench("e", 0.05), bench("f", 0.9)), List.of(), List.of());
+                bench("e", 0.05), bench("f", 0.9)), List.of(), List.of(), Map.of());
 
         assertThat(d.weakest()).extracting(w -> w.benchmark().metric()).containsExactly("e", "b", "d");
         assertThat(d.benchmarks()).hasSize(6);
@@ -35,10 +36,26 @@ class ShowDiagnosisTest {
 
     @Test
     void fewerThanThreeMetricsWithAPercentileGiveFewerWeaknesses() {
-        ShowDiagnosis d = ShowDiagnosis.of(List.of(bench("a", null), bench("b", 0.7)), List.of(), List.of());
+        ShowDiagnosis d = ShowDiagnosis.of(List.of(bench("a", null), bench("b", 0.7)), List.of(), List.of(), Map.of());
 
         assertThat(d.weakest()).extracting(w -> w.benchmark().metric()).containsExactly("b");
         assertThat(d.weakest().get(0).rank()).isEqualTo("better than 70 % of the last 10 shows");
+    }
+
+    @Test
+    void aMetricWhoseWindowIsStillOpenIsNotJudgedYet() {
+        Instant closes = Instant.parse("2026-03-31T20:15:00Z");
+        ShowDiagnosis d = ShowDiagnosis.of(List.of(bench("unique_viewers", 0.4), bench("next_show_retention", 0.0),
+                        bench("conversion_rate_24h", 0.1), bench("aov", 0.3)), List.of(), List.of(),
+                Map.of("next_show_retention", new MetricFinality("provisional", closes, false),
+                        "conversion_rate_24h", new MetricFinality("final", START, false)));
+
+        assertThat(d.weakest()).extracting(w -> w.benchmark().metric())
+                .containsExactly("conversion_rate_24h", "aov", "unique_viewers");
+        assertThat(d.notJudgedYet()).singleElement().satisfies(o -> {
+            assertThat(o.metric()).isEqualTo("next_show_retention");
+            assertThat(o.finalAt()).isEqualTo(closes);
+        });
     }
 
     @Test
@@ -61,7 +78,7 @@ class ShowDiagnosisTest {
         // A moment at exactly the start of minute 2 counts as before its drop; the one inside minute 4 does not.
         List<ShowMoment> moments = List.of(moment(60, "early"), moment(120, "at two"), moment(250, "in four"));
 
-        ShowDiagnosis d = ShowDiagnosis.of(List.of(), minutes, moments);
+        ShowDiagnosis d = ShowDiagnosis.of(List.of(), minutes, moments, Map.of());
 
         assertThat(d.drops()).extracting(ShowDiagnosis.Drop::minuteIndex).containsExactly(2, 4, 5);
         assertThat(d.drops().get(0).moment().label()).isEqualTo("at two");
@@ -73,14 +90,14 @@ class ShowDiagnosisTest {
     @Test
     void aDropBeforeAnyMomentHasNone() {
         ShowDiagnosis d = ShowDiagnosis.of(List.of(), List.of(minute(0, 50, 50, 0), minute(1, 20, 0, 30)),
-                List.of(moment(600, "later")));
+                List.of(moment(600, "later")), Map.of());
 
         assertThat(d.drops()).singleElement().satisfies(drop -> assertThat(drop.moment()).isNull());
     }
 
     @Test
     void theFirstMinuteIsNeverADrop() {
-        ShowDiagnosis d = ShowDiagnosis.of(List.of(), List.of(minute(0, 50, 50, 7)), List.of());
+        ShowDiagnosis d = ShowDiagnosis.of(List.of(), List.of(minute(0, 50, 50, 7)), List.of(), Map.of());
 
         assertThat(d.drops()).isEmpty();
     }
