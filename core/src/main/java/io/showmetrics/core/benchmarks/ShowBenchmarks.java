@@ -121,7 +121,7 @@ public final class ShowBenchmarks {
     }
 
     /** The median of the values (the mean of the two middle ones for an even count); the array is not changed. */
-    static double median(double[] values) {
+    public static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int mid = sorted.length / 2;

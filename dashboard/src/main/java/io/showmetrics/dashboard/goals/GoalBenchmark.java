@@ -12,7 +12,7 @@ final class GoalBenchmark {
     /** The most recent shows a benchmark is taken over. */
     static final int SHOWS = 10;
     /** Fewer shows than this give no benchmark. */
-    static final int MIN_SHOWS = 3;
+    static final int MIN_SHOWS = io.showmetrics.core.benchmarks.ShowBenchmarks.MIN_HISTORY;
     static final double FAR_ABOVE = 2.0;
     static final double FAR_BELOW = 0.5;
 
@@ -37,9 +37,8 @@ final class GoalBenchmark {
         if (values.size() < MIN_SHOWS) {
             return null;
         }
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return io.showmetrics.core.benchmarks.ShowBenchmarks.median(
+                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**
