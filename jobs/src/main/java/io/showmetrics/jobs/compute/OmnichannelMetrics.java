@@ -213,12 +213,7 @@ public final class OmnichannelMetrics {
         Dataset<Row> live = netLines.filter(col("show_id").isNotNull()).select("show_id", "revenue")
                 .join(showMonths, "show_id")
                 .groupBy("month").agg(sum("revenue").cast("decimal(20,4)").as("live_gmv"));
-        Dataset<Row> lines = netLines.filter(col("customer_id").isNotNull().and(col("channel").isin("web", "app",
-                "store")));
-        Dataset<Row> influenced = lines.alias("l").join(watched.alias("w"),
-                        col("l.customer_id").equalTo(col("w.customer_id"))
-                                .and(col("l.ts_ms").geq(col("w.end_ms")))
-                                .and(col("l.ts_ms").lt(col("w.end_ms").plus(INFLUENCE_WINDOW_MILLIS))))
+        Dataset<Row> influenced = influenceable(netLines).alias("l").join(watched.alias("w"), influencedBy())
                 .join(showMonths.alias("s"), col("w.show_id").equalTo(col("s.show_id")))
                 .select(col("s.month").as("month"), col("l.order_id").as("order_id"), col("l.line_no").as("line_no"),
                         col("l.revenue").as("revenue"))
@@ -239,12 +234,19 @@ public final class OmnichannelMetrics {
      * @param dataThrough the run's data through, as for {@link #channelMonth}
      */
     static Dataset<Row> influencedRevenue(Dataset<Row> netLines, Dataset<Row> watched, Instant dataThrough) {
-        Dataset<Row> lines = netLines.filter(col("customer_id").isNotNull().and(col("channel").isin("web", "app",
-                "store")));
-        Dataset<Row> influenced = lines.alias("l").join(watched.alias("w"),
-                        col("l.customer_id").equalTo(col("w.customer_id"))
-                                .and(col("l.ts_ms").geq(col("w.end_ms")))
-                                .and(col("l.ts_ms").lt(col("w.end_ms").plus(INFLUENCE_WINDOW_MILLIS))), "left_semi");
-        return monthly(influenced, dataThrough);
+        return monthly(influenceable(netLines).alias("l").join(watched.alias("w"), influencedBy(), "left_semi"),
+                dataThrough);
+    }
+
+    /** Lines a show can influence: web, app and store net lines of identified customers. */
+    private static Dataset<Row> influenceable(Dataset<Row> netLines) {
+        return netLines.filter(col("customer_id").isNotNull().and(col("channel").isin("web", "app", "store")));
+    }
+
+    /** Line {@code l} follows watched show {@code w}: same customer, placed in {@code [end, end + 24 h)}. */
+    private static Column influencedBy() {
+        return col("l.customer_id").equalTo(col("w.customer_id"))
+                .and(col("l.ts_ms").geq(col("w.end_ms")))
+                .and(col("l.ts_ms").lt(col("w.end_ms").plus(INFLUENCE_WINDOW_MILLIS)));
     }
 }
