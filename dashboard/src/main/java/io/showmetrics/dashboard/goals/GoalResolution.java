@@ -1,5 +1,6 @@
 package io.showmetrics.dashboard.goals;
 
+import io.showmetrics.core.goals.SeriesGoals;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,10 +20,8 @@ final class GoalResolution {
     static final String SOURCE_SERIES = "series";
 
     /** Prefers title prefixes over hosts, longer prefixes, then the earlier goal. */
-    private static final Comparator<SeriesGoal> MOST_SPECIFIC = Comparator
-            .comparing((SeriesGoal g) -> SeriesGoal.TITLE_PREFIX.equals(g.kind()) ? 0 : 1)
-            .thenComparing(g -> -g.pattern().strip().length())
-            .thenComparingLong(SeriesGoal::seriesGoalId);
+    private static final Comparator<SeriesGoal> MOST_SPECIFIC =
+            SeriesGoals.mostSpecificFirst(SeriesGoal::kind, SeriesGoal::pattern, SeriesGoal::seriesGoalId);
 
     private GoalResolution() {
     }

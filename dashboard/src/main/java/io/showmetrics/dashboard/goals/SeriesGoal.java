@@ -1,7 +1,7 @@
 package io.showmetrics.dashboard.goals;
 
+import io.showmetrics.core.goals.SeriesGoals;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * A row of {@code series_goal}: a goal for every show of a series that starts at or after {@code appliesFrom}.
@@ -12,20 +12,12 @@ import java.util.Locale;
  */
 record SeriesGoal(long seriesGoalId, String kind, String pattern, String metric, double target, String direction,
                   Instant appliesFrom, String updatedBy, Instant updatedAt) {
-    static final String TITLE_PREFIX = "title_prefix";
-    static final String HOST = "host";
+    static final String TITLE_PREFIX = SeriesGoals.TITLE_PREFIX;
+    static final String HOST = SeriesGoals.HOST;
 
     /** Whether the series covers a show with this title, host and start. */
     boolean covers(String title, String host, Instant startsAt) {
-        if (startsAt.isBefore(appliesFrom)) {
-            return false;
-        }
-        String p = pattern.strip().toLowerCase(Locale.ROOT);
-        return switch (kind) {
-            case TITLE_PREFIX -> title != null && title.toLowerCase(Locale.ROOT).startsWith(p);
-            case HOST -> host != null && host.strip().toLowerCase(Locale.ROOT).equals(p);
-            default -> false;
-        };
+        return SeriesGoals.covers(kind, pattern, appliesFrom, title, host, startsAt);
     }
 
     /** The series in words: "titles starting with “Spring”" or "host Lena Park". */
