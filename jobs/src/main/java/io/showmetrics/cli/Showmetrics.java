@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Live-commerce analytics: ingest show exports, compute KPIs on Spark + Delta, publish to "
                 + "PostgreSQL, and chart them on the dashboard.",
         subcommands = {DemoCommand.class, GenerateCommand.class, RunCommand.class, IngestCommand.class,
-                ComputeCommand.class, PublishCommand.class, ServeCommand.class})
+                ComputeCommand.class, PublishCommand.class, ServeCommand.class, LiveCommand.class})
 public final class Showmetrics implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

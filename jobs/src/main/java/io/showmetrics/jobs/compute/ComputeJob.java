@@ -199,28 +199,14 @@ public final class ComputeJob {
         writes.write(intervals, lake.silver("presence"), replaceWhere);
 
         log.accept("show KPIs");
-        Dataset<Row> kpis = ViewerMetrics.showKpis(shows, viewerEvents, intervals, chat, player)
-                .join(SalesMetrics.salesKpis(shows, viewerEvents, intervals, netLines, windows), "show_id")
-                .join(SalesMetrics.stockoutMinutesPerShow(shows, stock), new String[] {"show_id"}, "left");
-        Column unique = col("unique_viewers");
-        Column identified = col("identified_viewers");
-        Column orders = col("live_orders");
-        kpis = kpis
-                .withColumn("conversion_rate_24h", when(identified.gt(0), col("buyers_24h").divide(identified)))
-                .withColumn("aov", when(orders.gt(0), col("live_gmv").divide(orders)).cast("decimal(20,4)"))
-                .withColumn("revenue_per_viewer", when(unique.gt(0), col("live_gmv").divide(unique))
-                        .cast("decimal(20,4)"))
+        Dataset<Row> kpis = showKpis(shows, viewerEvents, intervals, chat, player, netLines,
+                SalesMetrics.stockoutMinutesPerShow(shows, stock), windows)
                 .withColumn("run_id", lit(runId))
                 .withColumn("computed_at", lit(java.sql.Timestamp.from(now)));
         writes.write(SalesMetrics.withRoas(kpis, shows), lake.gold("show_kpi"), replaceWhere);
 
         log.accept("per-minute series");
-        Dataset<Row> minutes = ViewerMetrics.showMinutes(shows, intervals, chat, player)
-                .join(SalesMetrics.minuteSales(shows, netLines), new String[] {"show_id", "minute_index"}, "left")
-                .withColumn("orders", org.apache.spark.sql.functions.coalesce(col("orders"), lit(0L)))
-                .withColumn("gmv", org.apache.spark.sql.functions.coalesce(col("gmv"),
-                        lit(0).cast("decimal(20,4)")).cast("decimal(20,4)"));
-        writes.write(minutes, lake.gold("show_minute"), replaceWhere);
+        writes.write(showMinutes(shows, intervals, chat, player, netLines), lake.gold("show_minute"), replaceWhere);
 
         log.accept("show moments");
         writes.write(SalesMetrics.momentEffects(moments, intervals, player, netLines), lake.gold("show_moment"),
@@ -230,6 +216,36 @@ public final class ComputeJob {
         writes.write(AudienceMetrics.audiences(shows, viewerCustomers, chat, player, netLines, windows),
                 lake.gold("show_audience"), replaceWhere);
         in.releaseLater(shows, intervals);
+    }
+
+    /**
+     * A show's KPIs from its events and net order lines (SPEC section 2): viewers and engagement, live sales and
+     * 24-hour conversion, AOV and revenue per viewer, with {@code stockout} (show_id, stockout_minutes) joined in.
+     * The batch compute and the live mode ({@link LiveMetrics}) both build show_kpi with it.
+     */
+    static Dataset<Row> showKpis(Dataset<Row> shows, Dataset<Row> viewerEvents, Dataset<Row> intervals,
+            Dataset<Row> chat, Dataset<Row> player, Dataset<Row> netLines, Dataset<Row> stockout, Windows windows) {
+        Dataset<Row> kpis = ViewerMetrics.showKpis(shows, viewerEvents, intervals, chat, player)
+                .join(SalesMetrics.salesKpis(shows, viewerEvents, intervals, netLines, windows), "show_id")
+                .join(stockout, new String[] {"show_id"}, "left");
+        Column unique = col("unique_viewers");
+        Column identified = col("identified_viewers");
+        Column orders = col("live_orders");
+        return kpis
+                .withColumn("conversion_rate_24h", when(identified.gt(0), col("buyers_24h").divide(identified)))
+                .withColumn("aov", when(orders.gt(0), col("live_gmv").divide(orders)).cast("decimal(20,4)"))
+                .withColumn("revenue_per_viewer", when(unique.gt(0), col("live_gmv").divide(unique))
+                        .cast("decimal(20,4)"));
+    }
+
+    /** A show's per-minute series (show_minute): viewers, drop-off, chat and player events, live orders and GMV. */
+    static Dataset<Row> showMinutes(Dataset<Row> shows, Dataset<Row> intervals, Dataset<Row> chat,
+            Dataset<Row> player, Dataset<Row> netLines) {
+        return ViewerMetrics.showMinutes(shows, intervals, chat, player)
+                .join(SalesMetrics.minuteSales(shows, netLines), new String[] {"show_id", "minute_index"}, "left")
+                .withColumn("orders", org.apache.spark.sql.functions.coalesce(col("orders"), lit(0L)))
+                .withColumn("gmv", org.apache.spark.sql.functions.coalesce(col("gmv"),
+                        lit(0).cast("decimal(20,4)")).cast("decimal(20,4)"));
     }
 
     /** The gold tables of experiments: one row set per experiment, replaced per experiment. */

@@ -1,0 +1,163 @@
+package io.showmetrics.jobs.compute;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.unix_millis;
+
+import io.showmetrics.core.windows.Windows;
+import io.showmetrics.jobs.lake.Lake;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * The numbers of live mode (SPEC section 6): for the shows on air or ended within the last hour, their per-minute
+ * rows and their KPIs so far, computed from bronze with the batch's own functions ({@link ComputeJob#showKpis},
+ * {@link ComputeJob#showMinutes}), so that a closed minute has the same numbers live and in the batch run. Nothing is
+ * written to the lake: the live loop sends the rows to PostgreSQL, and the batch run recomputes gold.
+ *
+ * <p>A show's <em>data through</em> here is the latest accepted {@code ts} of its viewer events (heartbeats every
+ * 30 s make it follow the feed); a minute is closed once its end is at or before it. Minutes that have not started
+ * by then are left out, so the page shows the show up to now.
+ */
+public final class LiveMetrics {
+    /** SPEC: the shows on air, and those that ended in the last hour. */
+    public static final Duration ENDED_WITHIN = Duration.ofHours(1);
+
+    private LiveMetrics() {}
+
+    /**
+     * One show's live numbers.
+     *
+     * @param show the latest {@code shows} row (show_id, title, host, starts_at, ends_at, experiment_id, channel,
+     *     featured_skus, cost, ...)
+     * @param kpis the show_kpi columns computed so far, by name (24-hour, visit and retention columns left out)
+     * @param minutes the show_minute rows of the minutes started by {@code dataThrough}, in minute order
+     * @param dataThrough the latest accepted viewer event of the show, null when it has none yet
+     */
+    public record LiveShow(Row show, Map<String, Object> kpis, List<Row> minutes, Instant dataThrough) {
+        public String showId() {
+            return show.getAs("show_id");
+        }
+    }
+
+    /** The KPI columns live mode fills (the rest of show_kpi waits for the batch run). */
+    public static final List<String> LIVE_KPIS = List.of("unique_viewers", "identified_viewers",
+            "peak_concurrent_viewers", "peak_at", "avg_watch_seconds", "replay_viewers", "engaged_viewers",
+            "engagement_rate", "chat_messages", "reactions", "questions", "shares", "poll_votes", "product_clickers",
+            "carters", "live_orders", "live_gmv", "aov", "revenue_per_viewer", "roas_live");
+
+    /** The show_minute columns, in the serving table's order. */
+    public static final List<String> MINUTE_COLUMNS = List.of("show_id", "minute_start", "minute_index", "viewers",
+            "new_viewers", "viewers_joined", "viewers_lost", "chat_events", "product_clicks", "add_to_carts", "orders",
+            "gmv");
+
+    /** The shows whose live window overlaps {@code [now − 1 h − grace, now]}: on air, or ended within the hour. */
+    public static List<Row> showsInPlay(SparkSession spark, Lake lake, Instant now, Windows windows) {
+        if (!Lake.exists(spark, lake.bronze("shows"))) {
+            return List.of();
+        }
+        Column windowEndMs = unix_millis(col("ends_at")).plus(lit(windows.liveGrace().toMillis()));
+        return ComputeJob.latestShows(Lake.read(spark, lake.bronze("shows")))
+                .filter(unix_millis(col("starts_at")).leq(lit(now.toEpochMilli()))
+                        .and(windowEndMs.gt(lit(now.minus(ENDED_WITHIN).toEpochMilli()))))
+                .orderBy("starts_at", "show_id")
+                .collectAsList();
+    }
+
+    /** The live numbers of {@code shows} (rows of {@link #showsInPlay}) from everything bronze holds for them. */
+    public static List<LiveShow> compute(SparkSession spark, Lake lake, List<Row> shows, Windows windows) {
+        if (shows.isEmpty()) {
+            return List.of();
+        }
+        Object[] ids = shows.stream().map(r -> r.getAs("show_id")).toArray();
+        Column inScope = col("show_id").isin(ids);
+        Dataset<Row> showsDf = spark.createDataFrame(shows, shows.get(0).schema());
+        Dataset<Row> viewerEvents = read(spark, lake, "viewer_events").filter(inScope)
+                .select("show_id", "viewer_id", "type", "ts", "replay", "customer_id").cache();
+        Dataset<Row> chat = read(spark, lake, "chat_events").filter(inScope)
+                .select("show_id", "viewer_id", "type", "ts", "customer_id").cache();
+        Dataset<Row> player = read(spark, lake, "player_events").filter(inScope)
+                .select("event_id", "show_id", "viewer_id", "type", "sku", "ts", "customer_id").cache();
+        Dataset<Row> netLines = SalesMetrics.netOrderLines(showOrders(spark, lake, inScope)).cache();
+        Dataset<Row> intervals = ViewerMetrics.presenceIntervals(viewerEvents, showsDf).cache();
+        try {
+            Dataset<Row> stockout = showsDf.select(col("show_id"), lit(null).cast(DataTypes.DoubleType)
+                    .as("stockout_minutes"));
+            Dataset<Row> kpis = SalesMetrics.withRoas(ComputeJob.showKpis(showsDf, viewerEvents, intervals, chat,
+                    player, netLines, stockout, windows), showsDf);
+            Map<String, Map<String, Object>> kpiByShow = new HashMap<>();
+            for (Row r : kpis.select(concat("show_id", LIVE_KPIS)).collectAsList()) {
+                Map<String, Object> values = new java.util.LinkedHashMap<>();
+                for (String c : LIVE_KPIS) {
+                    values.put(c, r.getAs(c));
+                }
+                kpiByShow.put(r.getAs("show_id"), values);
+            }
+            Map<String, Instant> through = new HashMap<>();
+            for (Row r : viewerEvents.groupBy("show_id").agg(max("ts").as("through")).collectAsList()) {
+                through.put(r.getString(0), r.getTimestamp(1).toInstant());
+            }
+            Map<String, List<Row>> minutesByShow = new HashMap<>();
+            List<Row> minuteRows = ComputeJob.showMinutes(showsDf, intervals, chat, player, netLines)
+                    .select(MINUTE_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                    .orderBy("show_id", "minute_index").collectAsList();
+            for (Row r : minuteRows) {
+                String id = r.getAs("show_id");
+                Instant t = through.get(id);
+                if (t != null && !((Timestamp) r.getAs("minute_start")).toInstant().isAfter(t)) {
+                    minutesByShow.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
+                }
+            }
+            List<LiveShow> out = new ArrayList<>();
+            for (Row show : shows) {
+                String id = show.getAs("show_id");
+                out.add(new LiveShow(show, kpiByShow.getOrDefault(id, Map.of()),
+                        minutesByShow.getOrDefault(id, List.of()), through.get(id)));
+            }
+            return out;
+        } finally {
+            intervals.unpersist();
+            netLines.unpersist();
+            player.unpersist();
+            chat.unpersist();
+            viewerEvents.unpersist();
+        }
+    }
+
+    /**
+     * Every row of the order lines that carry one of the shows (a cancel or return row need not carry the show):
+     * the input of the net order lines of these shows.
+     */
+    private static Dataset<Row> showOrders(SparkSession spark, Lake lake, Column inScope) {
+        Dataset<Row> orders = read(spark, lake, "orders");
+        Dataset<Row> lines = orders.filter(inScope).select("order_id", "line_no").distinct();
+        return orders.join(lines, new String[] {"order_id", "line_no"}, "left_semi");
+    }
+
+    private static Dataset<Row> read(SparkSession spark, Lake lake, String entity) {
+        return Lake.read(spark, lake.bronze(entity));
+    }
+
+    private static Column[] concat(String first, List<String> rest) {
+        List<Column> cols = new ArrayList<>();
+        cols.add(col(first));
+        rest.forEach(c -> cols.add(col(c)));
+        return cols.toArray(Column[]::new);
+    }
+
+    /** The instant a minute row ends. */
+    public static Instant minuteEnd(Row minute) {
+        return ((Timestamp) minute.getAs("minute_start")).toInstant().plusSeconds(60);
+    }
+}
