@@ -81,8 +81,9 @@ final class LiveLoop {
     }
 
     /** What one cycle did. */
-    record Cycle(IngestReport ingest, LiveServing.Written written, double seconds) {
-        static final Cycle IDLE = new Cycle(null, null, 0);
+    record Cycle(IngestReport ingest, LiveServing.Written written, double seconds, double ingestSeconds,
+            double computeSeconds, double writeSeconds) {
+        static final Cycle IDLE = new Cycle(null, null, 0, 0, 0, 0);
 
         boolean idle() {
             return ingest == null;
@@ -129,17 +130,24 @@ final class LiveLoop {
                 options.reportingCurrency()), new IngestListener() {});
         lastFingerprint = landing.fingerprint();
         IngestReport.Totals totals = ingest.totals();
+        double ingestSeconds = Pipeline.seconds(t0);
+        double computeSeconds = 0;
+        double writeSeconds = 0;
         LiveServing.Written written = null;
         if (totals.files() > 0 || onAir.isEmpty()) {
+            long t1 = System.nanoTime();
             Instant showNow = showClock.instant();
             List<Row> inPlay = LiveMetrics.showsInPlay(spark, options.lake(), showNow, windows);
             List<LiveMetrics.LiveShow> shows = LiveMetrics.compute(spark, options.lake(), inPlay, windows);
+            computeSeconds = Pipeline.seconds(t1);
+            long t2 = System.nanoTime();
             try (Connection c = db.connect()) {
                 written = LiveServing.write(c, shows, wall.instant(), runId, options.reportingCurrency(), webhook);
             } catch (SQLException e) {
                 throw new IllegalStateException("Writing the live rows to " + db + " failed: " + e.getMessage()
                         + ". Nothing was changed (the transaction was rolled back).", e);
             }
+            writeSeconds = Pipeline.seconds(t2);
             List<String> ids = new ArrayList<>();
             inPlay.forEach(r -> ids.add(r.getAs("show_id")));
             onAir = ids;
@@ -148,14 +156,16 @@ final class LiveLoop {
                 lastFileAt = now;
             }
         }
-        double seconds = Pipeline.seconds(t0);
+        Cycle cycle = new Cycle(ingest, written, Pipeline.seconds(t0), ingestSeconds, computeSeconds, writeSeconds);
         if (totals.files() > 0) {
-            print(ingest, written, seconds);
+            print(cycle);
         }
-        return new Cycle(ingest, written, seconds);
+        return cycle;
     }
 
-    private void print(IngestReport ingest, LiveServing.Written written, double seconds) {
+    private void print(Cycle cycle) {
+        IngestReport ingest = cycle.ingest();
+        LiveServing.Written written = cycle.written();
         IngestReport.Totals t = ingest.totals();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "%s +%d file%s: %,d read = %,d accepted + %,d quarantined + %,d duplicates", time(), t.files(),
@@ -167,7 +177,8 @@ final class LiveLoop {
                 line.append("; kept the batch run's numbers of ").append(String.join(", ", written.keptBatch()));
             }
         }
-        line.append(String.format(Locale.ROOT, " (%.1f s)", seconds));
+        line.append(String.format(Locale.ROOT, " (%.1f s: ingest %.1f, compute %.1f, write %.1f)", cycle.seconds(),
+                cycle.ingestSeconds(), cycle.computeSeconds(), cycle.writeSeconds()));
         out.println(line);
         if (t.quarantined() > 0) {
             out.println("         quarantined by reason: " + ingest.quarantinedByReason()
