@@ -180,9 +180,11 @@ const SM = (() => {
     const wrap = el('span', { class: `goal-status goal-${goal.status}`, 'data-status': goal.status });
     const text = compact ? `${goal.metricLabel}: ${labels[goal.status] || goal.status}` : (labels[goal.status] || goal.status);
     wrap.append(el('span', { class: `badge badge-goal-${goal.status}`, title: titles[goal.status] }, text));
-    if (isNumber(goal.attainment) && !compact) wrap.append(' ', el('span', { class: 'goal-attainment' }, `${fmt.percent(goal.attainment, 0)} of target`));
+    const soFar = goal.status === 'in_progress' ? ' so far' : '';
+    if (isNumber(goal.attainment) && !compact) wrap.append(' ', el('span', { class: 'goal-attainment' }, `${fmt.percent(goal.attainment, 0)} of target${soFar}`));
     if (goal.provisional && compact) wrap.classList.add('goal-provisional');
-    if (goal.provisional && !compact) {
+    // In progress says it all while the show is on air; the window's end matters once it has ended.
+    if (goal.provisional && !compact && goal.status !== 'in_progress') {
       wrap.append(' ', el('span', { class: 'goal-until', title: 'The metric can still change until its window closes.' },
         provisionalText(goal.finalAt, goal.dataThrough).replace(/^P/, 'p')));
     }
