@@ -308,14 +308,15 @@ class GoalRepository {
     /**
      * The metric's values (its {@code show_kpi} column, read by name: no metric name is put into SQL text) over the
      * most recent shows that started before {@code before} and pass {@code keep}, latest first, at most {@code limit};
-     * shows without a value are skipped. Empty for a metric without a column.
+     * shows without a value are skipped, and so are shows on air (a live row's numbers so far are no benchmark). Empty for a metric without a column.
      */
     List<Double> recentValues(String metric, Instant before, java.util.function.Predicate<GoalResolution.ShowFacts> keep,
                               int limit) {
         return jdbc.sql("""
                         SELECT s.title AS show_title, s.host AS show_host, s.starts_at AS show_starts_at, k.*
                         FROM show s JOIN show_kpi k ON k.show_id = s.show_id
-                        WHERE s.starts_at < :before ORDER BY s.starts_at DESC, s.show_id LIMIT :scan""")
+                        WHERE s.starts_at < :before AND k.status <> 'live'
+                        ORDER BY s.starts_at DESC, s.show_id LIMIT :scan""")
                 .param("before", utc(before)).param("scan", BENCHMARK_SCAN)
                 .query(rs -> {
                     List<Double> values = new java.util.ArrayList<>();
