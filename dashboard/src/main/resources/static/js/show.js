@@ -847,10 +847,37 @@
     schedule();
   }
 
+  /**
+   * A show not computed yet whose live window is ahead or under way (by this browser's clock, until an hour after
+   * its end): checks every REFRESH_MS whether live mode has started writing it, and then follows it. Stops at the
+   * end of that hour; paused while the tab is hidden.
+   */
+  function waitForLive(detail) {
+    const until = Date.parse(detail.show.endsAt) + 3600 * 1000;
+    const check = async () => {
+      if (Date.now() > until) return;
+      if (!document.hidden) {
+        try {
+          const now = await SM.getJson(base);
+          if (now.kpi) {
+            const settled = await loadAll();
+            if (isLive(settled)) followLive();
+            return;
+          }
+        } catch (error) {
+          console.error(error);
+        }
+      }
+      setTimeout(check, REFRESH_MS);
+    };
+    setTimeout(check, REFRESH_MS);
+  }
+
   try {
     const detail = await loadAll();
     main.dataset.ready = 'true';
     if (isLive(detail)) followLive();
+    else if (!detail.kpi && Date.parse(detail.show.endsAt) + 3600 * 1000 > Date.now()) waitForLive(detail);
   } catch (error) {
     SM.fail(main, document.getElementById('show-meta'), error);
   }
