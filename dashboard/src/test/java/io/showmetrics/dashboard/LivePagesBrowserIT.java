@@ -68,7 +68,9 @@ class LivePagesBrowserIT {
         liveKpi("s-live", THROUGH).insert(db);
         goal("s-live", "live_orders", 120, "at_least").insert(db);
         alert("s-live", START.plus(Duration.ofMinutes(10)), "goal_behind_pace", "live_orders")
-                .set("message", "Live orders 5 by 19:10, 75 % behind the pace to 120 (20)").insert(db);
+                .set("message", "Live orders 5 by 19:10, 75 % behind the pace to 120 (20)")
+                .set("webhook_status", "delivered").set("webhook_attempts", 1)
+                .set("webhook_delivered_at", START.plus(Duration.ofMinutes(10)).plusSeconds(25)).insert(db);
         liveRun("live-1", START.minus(Duration.ofMinutes(5)), NOW.minusSeconds(4))
                 .set("shows_on_air", new String[] {"s-live"}).set("files_loaded", 12L).insert(db);
     }
@@ -93,7 +95,8 @@ class LivePagesBrowserIT {
         assertThat(text("#live-minutes")).isEqualTo("12 minutes so far, the last one still counting");
         assertThat((Boolean) maria.js("return document.getElementById('show-alerts').hidden;")).isFalse();
         assertThat(text("#show-alerts-list li:nth-child(1)"))
-                .isEqualTo("19:10 UTC Behind pace: Live orders Live orders 5 by 19:10, 75 % behind the pace to 120 (20)");
+                .isEqualTo("19:10 UTC Behind pace: Live orders Live orders 5 by 19:10, 75 % behind the pace to 120 (20)"
+                        + " Webhook delivered");
         assertThat(text("#diagnosis-weakest")).startsWith("On air: judged after the show.");
         assertThat(text("#diagnosis-goals")).isEqualTo("1 goal in progress on air.");
         assertThat(text("#kpi-conversion_rate_24h .kpi-value")).isEqualTo("after the show");
@@ -125,6 +128,7 @@ class LivePagesBrowserIT {
         assertThat((Long) maria.js("return Math.round(window.scrollY);")).isBetween(scrolled, scrolled + 120);
         assertThat(text("#live-through")).isEqualTo("data through 19:13:45 UTC · refreshes every 10 s");
         assertThat(text("#show-alerts-list li:nth-child(1) .alert-kind")).isEqualTo("Viewers falling");
+        assertThat(text("#show-alerts-list li:nth-child(1) .badge-webhook")).as("no webhook: no delivery state").isNull();
         assertThat(text("#show-alerts-count")).isEqualTo("(2)");
         assertThat(text("#kpi-live_orders .kpi-value")).isEqualTo("45");
         assertThat(settledPacingPoints()).as("the pacing line grew by two minutes").isEqualTo(13L);
@@ -147,7 +151,7 @@ class LivePagesBrowserIT {
                 .isEqualTo("LIVE Live mode running: last poll 4 s ago, 12 files loaded, on air: Spring Live");
         assertThat(maria.column("alerts-table", "headline")).containsExactly("Viewers falling", "Behind pace: Live orders");
         assertThat(maria.column("alerts-table", "showTitle")).containsExactly("Spring Live", "Spring Live");
-        assertThat(maria.column("alerts-table", "webhookStatus")).containsExactly("not posted", "not posted");
+        assertThat(maria.column("alerts-table", "webhookStatus")).containsExactly("not posted", "Webhook delivered");
         maria.screenshot("alerts");
     }
 
