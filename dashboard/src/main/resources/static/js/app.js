@@ -127,8 +127,23 @@ const SM = (() => {
   const provisionalText = (finalAt, dataThrough) => (awaitingData(finalAt, dataThrough)
     ? `Provisional · ${openUntil(finalAt, dataThrough)}` : `Provisional ${openUntil(finalAt, dataThrough)}`.trim());
 
-  /** The provisional/final badge of a show's KPIs (or an experiment's results). */
+  /** An ISO instant as "19:12:34" (UTC), for live mode's data through. */
+  fmt.clock = v => (v ? new Date(v).toISOString().slice(11, 19) : DASH);
+
+  /** The "● LIVE" badge of a show on air (live mode): a red dot and the word. */
+  function liveBadge({ compact = false } = {}) {
+    return el('span', { class: `badge badge-live${compact ? ' badge-live-compact' : ''}`,
+      title: 'On air: ./showmetrics live is following this show; its numbers so far can still move, and the batch run replaces them after the show.' },
+    el('span', { class: 'live-dot', 'aria-hidden': 'true' }), 'LIVE');
+  }
+
+  /** The live/provisional/final badge of a show's KPIs (or an experiment's results). */
   function statusBadge(status, finalAt, dataThrough) {
+    if (status === 'live') {
+      const badge = el('span', { class: 'status' }, liveBadge());
+      if (dataThrough) badge.append(' ', el('span', { class: 'status-until' }, `data through ${fmt.clock(dataThrough)} UTC`));
+      return badge;
+    }
     if (status === 'final') return el('span', { class: 'badge badge-final', title: 'Every window has closed; these numbers are settled.' }, 'Final');
     if (status === 'provisional') {
       const badge = el('span', { class: 'status' }, el('span', { class: 'badge badge-provisional',
@@ -155,23 +170,46 @@ const SM = (() => {
    * "provisional until …" while the metric's window is open.
    */
   function goalBadge(goal, { compact = false } = {}) {
-    const labels = { met: 'Met', missed: 'Missed', pending: 'Pending' };
+    const labels = GOAL_LABELS;
     const titles = {
       met: 'The show reached this goal.',
       missed: 'The show did not reach this goal.',
       pending: 'The show has not been processed for this metric yet.',
+      in_progress: 'The show is on air: the actual is the number so far; met or missed is decided after the show.',
     };
     const wrap = el('span', { class: `goal-status goal-${goal.status}`, 'data-status': goal.status });
     const text = compact ? `${goal.metricLabel}: ${labels[goal.status] || goal.status}` : (labels[goal.status] || goal.status);
     wrap.append(el('span', { class: `badge badge-goal-${goal.status}`, title: titles[goal.status] }, text));
-    if (isNumber(goal.attainment) && !compact) wrap.append(' ', el('span', { class: 'goal-attainment' }, `${fmt.percent(goal.attainment, 0)} of target`));
+    const soFar = goal.status === 'in_progress' ? ' so far' : '';
+    if (isNumber(goal.attainment) && !compact) wrap.append(' ', el('span', { class: 'goal-attainment' }, `${fmt.percent(goal.attainment, 0)} of target${soFar}`));
     if (goal.provisional && compact) wrap.classList.add('goal-provisional');
-    if (goal.provisional && !compact) {
+    // In progress says it all while the show is on air; the window's end matters once it has ended.
+    if (goal.provisional && !compact && goal.status !== 'in_progress') {
       wrap.append(' ', el('span', { class: 'goal-until', title: 'The metric can still change until its window closes.' },
         provisionalText(goal.finalAt, goal.dataThrough).replace(/^P/, 'p')));
     }
     return wrap;
   }
+
+  /**
+   * An alert's webhook delivery (alert.webhook_status), for alerts posted to a configured webhook: "Webhook pending
+   * (2 attempts)", "Webhook delivered", "Webhook failed" with the error on hover.
+   */
+  function webhookBadge(alert) {
+    const s = alert.webhookStatus;
+    if (!s || s === 'none') return el('span', { class: 'muted', title: 'No webhook is configured.' }, 'not posted');
+    const attempts = alert.webhookAttempts ? ` (${alert.webhookAttempts} attempt${alert.webhookAttempts === 1 ? '' : 's'})` : '';
+    const text = { pending: `Webhook pending${attempts}`, delivered: 'Webhook delivered', failed: `Webhook failed${attempts}` }[s] || s;
+    const title = s === 'delivered' ? `Delivered ${fmt.dateTime(alert.webhookDeliveredAt)}`
+      : s === 'failed' ? `Gave up: ${alert.webhookError || 'no answer'}`
+        : alert.webhookNextAt ? `Next try ${fmt.dateTime(alert.webhookNextAt)}${alert.webhookError ? ` · last error: ${alert.webhookError}` : ''}` : null;
+    return el('span', { class: `badge badge-webhook badge-webhook-${s}`, title, 'data-webhook': s }, text);
+  }
+
+  /** A goal status in words; in_progress = the show is on air (live mode). */
+  const GOAL_LABELS = { met: 'Met', missed: 'Missed', pending: 'Pending', in_progress: 'In progress' };
+  /** Goal statuses for sorting: settled outcomes first. */
+  const GOAL_ORDER = { met: 3, missed: 2, in_progress: 1, pending: 0 };
 
   /** "≥ 900" / "≤ €3.00": a goal's direction and target in the metric's unit. */
   function goalTarget(goal) {
@@ -250,10 +288,15 @@ const SM = (() => {
 
   const palette = ['#4f46e5', '#0ea5e9', '#f59e0b', '#10b981', '#ef4444', '#8b5cf6', '#64748b'];
 
-  /** An ECharts instance with the house style and a "Download PNG" toolbox button. */
+  /**
+   * An ECharts instance with the house style and a "Download PNG" toolbox button. Called again on the same container
+   * (a page that refreshes itself), it replaces the option of the chart already there, in one frame and keeping the
+   * reader's zoom, instead of creating a second chart.
+   */
   function chart(container, option, fileName) {
-    const instance = echarts.init(container, null, { renderer: 'canvas' });
-    instance.setOption({
+    const existing = echarts.getInstanceByDom(container);
+    const instance = existing || echarts.init(container, null, { renderer: 'canvas' });
+    const full = {
       color: palette,
       textStyle: { fontFamily: getComputedStyle(document.body).fontFamily },
       backgroundColor: '#ffffff',
@@ -263,7 +306,13 @@ const SM = (() => {
         feature: { saveAsImage: { title: 'Download PNG', name: fileName, pixelRatio: 2, backgroundColor: '#ffffff' } },
       },
       ...option,
-    });
+    };
+    if (existing && Array.isArray(full.dataZoom)) {
+      const zoom = existing.getOption().dataZoom || [];
+      full.dataZoom = full.dataZoom.map((z, i) => (zoom[i] ? { ...z, start: zoom[i].start, end: zoom[i].end } : z));
+    }
+    instance.setOption(full, existing ? { notMerge: true } : undefined);
+    if (existing) return instance;
     // Follow the card's width, not only the window's: a phone turned sideways, a menu folding, a font loading.
     const resize = () => { if (!instance.isDisposed()) instance.resize(); };
     if (window.ResizeObserver) new ResizeObserver(resize).observe(container);
@@ -286,5 +335,5 @@ const SM = (() => {
   }
 
   return { DASH, fmt, esc, getJson, postJson, el, table, chart, titleOption, statusBadge, runBadge, fail, isNumber,
-    byUnit, goalBadge, goalTarget, postForm, palette, openUntil, provisionalText };
+    byUnit, goalBadge, goalTarget, postForm, palette, openUntil, provisionalText, liveBadge, webhookBadge, GOAL_LABELS, GOAL_ORDER };
 })();

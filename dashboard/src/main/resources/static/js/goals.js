@@ -135,7 +135,7 @@
       { key: 'target', label: 'Target', num: true, format: g => SM.goalTarget(g) },
       { key: 'actual', label: 'Actual', num: true, format: g => SM.byUnit(g.unit, g.actual) },
       { key: 'attainment', label: 'Attainment', num: true, title: 'actual / target', format: g => fmt.percent(g.attainment, 0) },
-      { key: 'status', label: 'Status', sort: g => ({ met: 2, missed: 1, pending: 0 }[g.status]), format: g => SM.goalBadge(g) },
+      { key: 'status', label: 'Status', sort: g => SM.GOAL_ORDER[g.status], format: g => SM.goalBadge(g) },
       { key: 'updatedBy', label: 'Set by', cls: 'nowrap', format: g => `${g.updatedBy} · ${fmt.dateTimeShort(g.updatedAt)}` },
     ];
     if (canEdit) columns.push({ key: 'actions', label: '', sort: () => null, format: g => actions(g, seriesById) });
@@ -265,7 +265,8 @@
     const seriesById = Object.fromEntries(series.map(g => [g.seriesGoalId, g]));
     const units = Object.fromEntries(definitions.map(d => [d.name, d.unit]));
     status.textContent = `${goals.length} goal${goals.length === 1 ? '' : 's'} · ${goals.filter(g => g.status === 'met').length} met, `
-      + `${goals.filter(g => g.status === 'missed').length} missed, ${goals.filter(g => g.status === 'pending').length} pending`;
+      + `${goals.filter(g => g.status === 'missed').length} missed, ${goals.filter(g => g.status === 'pending').length} pending`
+      + (goals.some(g => g.status === 'in_progress') ? `, ${goals.filter(g => g.status === 'in_progress').length} in progress on air` : '');
     const table = renderTable(goals, seriesById);
     renderSeries(series);
     filter.addEventListener('change', () => {

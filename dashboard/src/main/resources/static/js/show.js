@@ -10,6 +10,17 @@
   const main = document.getElementById('show-page');
   const showId = main.dataset.showId;
   const base = `/api/shows/${encodeURIComponent(showId)}`;
+  /** The page's tables by container: a redraw (a live refresh) sets new rows and keeps the reader's sort. */
+  const tables = new Map();
+  const table = (container, spec) => {
+    if (tables.has(container)) {
+      tables.get(container).setRows(spec.rows);
+      return tables.get(container);
+    }
+    const handle = SM.table(container, spec);
+    tables.set(container, handle);
+    return handle;
+  };
 
   const TILES = [
     { name: 'unique_viewers', key: 'uniqueViewers', label: 'Unique viewers', format: fmt.count },
@@ -64,20 +75,51 @@
   const momentStyle = type => MOMENT_STYLES[type] || { label: type, color: '#475569', line: 'dashed' };
   const momentTitle = m => [momentStyle(m.type).label, m.label || m.sku].filter(Boolean).join(': ');
 
-  function renderHeader(detail) {
+  /** How often the page re-reads its numbers while the show is live (live mode writes within 60 s of a file). */
+  const REFRESH_MS = 10000;
+  const isLive = detail => Boolean(detail.kpi && detail.kpi.status === 'live');
+
+  function renderHeader(detail, minutes = []) {
     const s = detail.show;
     const parts = [s.host ? `Hosted by ${s.host}` : null,
       `${fmt.dateTime(s.startsAt)} – ${fmt.time(s.endsAt)} UTC`, fmt.duration(s.durationSeconds),
       s.channel ? `on ${s.channel}` : null, SM.isNumber(s.cost) ? `cost ${fmt.money(s.cost)}` : null].filter(Boolean);
     document.getElementById('show-meta').textContent = parts.join(' · ');
     const k = detail.kpi;
+    main.dataset.status = k ? k.status : 'none';
+    if (isLive(detail)) {
+      // On air: the badge, how far the feed has reached, and how many minutes the page holds (it grows in place).
+      const counting = minutes.filter(m => m.stillCounting).length;
+      document.getElementById('show-status').replaceChildren(el('div', { class: 'live-status', id: 'live-status' },
+        SM.liveBadge(), ' ',
+        el('span', { class: 'live-through', id: 'live-through' },
+          `data through ${fmt.clock(k.dataThrough)} UTC · ${document.hidden ? 'paused while this tab is hidden' : 'refreshes every 10 s'}`), ' ',
+        el('span', { class: 'live-minutes', id: 'live-minutes', 'data-minutes': String(minutes.length) },
+          `${minutes.length} minute${minutes.length === 1 ? '' : 's'} so far${counting ? ', the last one still counting' : ''}`)));
+      return;
+    }
     document.getElementById('show-status').replaceChildren(SM.statusBadge(k ? k.status : null, k ? k.finalAt : null,
       k ? k.dataThrough : null));
   }
 
+  /**
+   * The Alerts card (live mode, SPEC section 6): the show's alerts newest first, time (UTC), kind in words, message
+   * and the webhook delivery when one is configured; hidden when the show has none.
+   */
+  function renderAlerts(alerts) {
+    const card = document.getElementById('show-alerts');
+    card.hidden = !alerts.length;
+    document.getElementById('show-alerts-count').textContent = alerts.length ? `(${alerts.length})` : '';
+    document.getElementById('show-alerts-list').replaceChildren(...alerts.map(a => el('li', { class: `alert-item alert-${a.kind}`, 'data-id': String(a.alertId) },
+      el('time', { class: 'alert-time', datetime: a.at }, `${fmt.time(a.at)} UTC`), ' ',
+      el('strong', { class: 'alert-kind' }, a.headline), ' ',
+      el('span', { class: 'alert-message' }, a.message),
+      a.webhookStatus && a.webhookStatus !== 'none' ? [' ', SM.webhookBadge(a)] : '')));
+  }
+
   /** A tile's goal line: the status badge, attainment and the target ("Met · 104% of ≥ 900"). */
   function tileGoal(goal) {
-    const labels = { met: 'Met', missed: 'Missed', pending: 'Pending' };
+    const labels = SM.GOAL_LABELS;
     return el('div', { class: 'kpi-goal', 'data-status': goal.status },
       el('span', { class: `badge badge-goal-${goal.status}` }, labels[goal.status] || goal.status), ' ',
       el('span', { class: 'kpi-goal-text' }, SM.isNumber(goal.attainment)
@@ -88,7 +130,12 @@
    * A tile's finality: "Provisional until …" while the metric's window is open (from metric_definition), "Provisional,
    * open: data through …, window ends …" while the data has not reached its end, else "Final".
    */
-  function tileFinality(finality, kpi) {
+  function tileFinality(finality, kpi, afterShow = false) {
+    if (kpi && kpi.status === 'live') {
+      return afterShow ? '' : el('div', { class: 'kpi-final kpi-final-live',
+        title: `On air: the number so far (data through ${fmt.clock(kpi.dataThrough)} UTC), as live mode computed it; the batch run after the show replaces it.` },
+      'so far');
+    }
     if (!finality || !kpi) return '';
     return finality.status === 'final'
       ? el('div', { class: 'kpi-final kpi-final-done', title: 'The window that feeds this metric has closed.' }, 'Final')
@@ -115,18 +162,22 @@
     const kpi = detail.kpi;
     const benchmarks = Object.fromEntries(((diagnosis && diagnosis.benchmarks) || []).map(b => [b.metric, b]));
     const weakest = new Set(((diagnosis && diagnosis.weakest) || []).map(w => w.benchmark.metric));
+    const later = new Set(detail.afterTheShow || []);
     const tiles = tilesSpec.map(t => {
       const value = kpi ? kpi[t.key] : null;
-      const note = kpi && t.note ? t.note(kpi, detail) : null;
+      // On air, a KPI that only the batch run computes is not missing: it comes after the show.
+      const afterShow = later.has(t.name) && !SM.isNumber(value);
+      const note = kpi && t.note && !afterShow ? t.note(kpi, detail) : null;
       const goal = goals.find(g => g.metric === t.name);
-      return el('div', { class: `kpi${goal ? ` kpi-has-goal kpi-goal-${goal.status}` : ''}${weakest.has(t.name) ? ' kpi-weak' : ''}`,
+      return el('div', { class: `kpi${goal ? ` kpi-has-goal kpi-goal-${goal.status}` : ''}${weakest.has(t.name) ? ' kpi-weak' : ''}${afterShow ? ' kpi-after-show' : ''}`,
         id: `kpi-${t.name}`, 'data-metric': t.name, title: definitions[t.name] || null },
         el('div', { class: 'kpi-label' }, t.label),
-        el('div', { class: 'kpi-value' }, t.format(value)),
+        afterShow ? el('div', { class: 'kpi-value kpi-value-later', title: 'Computed by the batch run after the show, with its full window.' }, 'after the show')
+          : el('div', { class: 'kpi-value' }, t.format(value)),
         note ? el('div', { class: 'kpi-note' }, note) : '',
         tileBenchmark(benchmarks[t.name], weakest.has(t.name)),
         goal ? tileGoal(goal) : '',
-        tileFinality((detail.finality || {})[t.name], kpi));
+        tileFinality((detail.finality || {})[t.name], kpi, afterShow));
     });
     document.getElementById(containerId).replaceChildren(...tiles);
   }
@@ -138,6 +189,10 @@
     const parts = [`${count('met')} of ${goals.length} goal${goals.length === 1 ? '' : 's'} met`];
     if (count('missed')) parts.push(`${count('missed')} missed`);
     if (count('pending')) parts.push(`${count('pending')} pending`);
+    if (count('in_progress')) {
+      return `${goals.length} goal${goals.length === 1 ? '' : 's'} in progress on air`
+        + (count('pending') ? `, ${count('pending')} pending` : '');
+    }
     return parts.join(', ');
   }
 
@@ -155,6 +210,19 @@
     const items = [];
     const goalsLine = goalSummary(goals);
     if (goalsLine) items.push(el('p', { class: 'diag-goals', id: 'diagnosis-goals' }, goalsLine, '.'));
+    if (diagnosis.onAir) {
+      // Numbers so far are not ranked against settled shows.
+      items.push(el('h3', {}, 'What held this show back'));
+      items.push(el('p', { class: 'card-sub diag-on-air', id: 'diagnosis-weakest' },
+        'On air: judged after the show. The batch run compares every metric with the last 10 shows once the show has ended.'));
+      if (diagnosis.drops.length) {
+        items.push(el('h3', {}, 'Where viewers left so far'));
+        items.push(el('ol', { class: 'diag-list', id: 'diagnosis-drops' }, ...diagnosis.drops.map(d => el('li', {},
+          el('strong', {}, `${fmt.time(d.minuteStart)}: −${fmt.count(d.viewersLost)} viewers`), ` of ${fmt.count(d.viewersBefore)}`))));
+      }
+      card.replaceChildren(...items);
+      return;
+    }
     const weak = diagnosis.weakest.map(w => el('li', { 'data-metric': w.benchmark.metric },
       el('strong', {}, `${w.benchmark.label} ${SM.byUnit(w.benchmark.unit, w.benchmark.value)}`),
       `, ${w.rank}`, el('span', { class: 'diag-median' }, ` (median ${SM.byUnit(w.benchmark.unit, w.benchmark.benchmarkMedian)})`)));
@@ -182,12 +250,12 @@
   }
 
   /** The products of the show (show_sku), best-selling first. */
-  function renderProducts(products) {
-    SM.table(document.getElementById('products-table'), {
+  function renderProducts(products, onAir = false) {
+    table(document.getElementById('products-table'), {
       rows: products,
       sortKey: 'liveGmv', sortDir: 'desc',
       rowId: p => p.sku,
-      empty: 'No product activity in this show.',
+      empty: onAir ? 'On air: the products table comes with the batch run after the show.' : 'No product activity in this show.',
       columns: [
         { key: 'sku', label: 'SKU' },
         { key: 'clickers', label: 'Clickers', num: true, format: p => fmt.count(p.clickers) },
@@ -204,7 +272,7 @@
   }
 
   /** Marketing only: how many customers each audience holds, with its CSV. */
-  function renderAudiences(audiences) {
+  function renderAudiences(audiences, onAir = false) {
     const labels = {
       carted_not_bought: ['Carted, did not buy', 'added to cart in the live window, no purchase in any channel until 24 h after the show'],
       engaged_not_bought: ['Engaged, did not buy', 'chatted in the live window, no purchase in any channel until 24 h after the show'],
@@ -212,7 +280,7 @@
     document.getElementById('audience-list').replaceChildren(...Object.entries(audiences).map(([name, ids]) =>
       el('div', { class: 'kpi', id: `audience-${name}` },
         el('div', { class: 'kpi-label' }, (labels[name] || [name])[0]),
-        el('div', { class: 'kpi-value' }, fmt.count(ids.length)),
+        onAir && !ids.length ? el('div', { class: 'kpi-value kpi-value-later' }, 'after the show') : el('div', { class: 'kpi-value' }, fmt.count(ids.length)),
         el('div', { class: 'kpi-note' }, (labels[name] || [null, ''])[1]),
         el('a', { class: 'btn btn-small', href: `${base}/audiences/${name}.csv`, download: '' }, 'Download CSV'))));
   }
@@ -241,12 +309,15 @@
     }).filter(Boolean);
   }
 
-  function renderChart(detail, minutes, moments, goals, diagnosis) {
+  function renderChart(detail, minutes, moments, goals, diagnosis, alerts = []) {
     const kpi = detail.kpi;
+    // Live mode: the minutes the show's data through has not passed yet can still grow (lighter, dashed).
+    const counting = minutes.map(m => Boolean(m.stillCounting));
+    const lighter = values => values.map((v, i) => (counting[i] ? { value: v, itemStyle: { opacity: 0.4 } } : v));
     const labels = minutes.map(m => fmt.time(m.minuteStart));
     const viewers = minutes.map(m => m.viewers);
-    const chat = minutes.map(m => m.chatEvents);
-    const orders = minutes.map(m => m.orders);
+    const chat = lighter(minutes.map(m => m.chatEvents));
+    const orders = lighter(minutes.map(m => m.orders));
     const joined = minutes.map(m => m.viewersJoined);
     const lost = minutes.map(m => (m.viewersLost ? -m.viewersLost : 0));
     const gmv = minutes.map(m => Number(m.gmv));
@@ -286,6 +357,17 @@
         label: { formatter: `−${fmt.count(d.viewersLost)}${d.moment ? ` after ${momentTitle(d.moment)}` : ''}`, position: 'bottom',
           color: '#b91c1c', fontSize: 10, fontWeight: 600, backgroundColor: 'rgba(255,255,255,0.85)', padding: [1, 3] } };
     }).filter(Boolean);
+    // Alerts (live mode): a red pin on the viewer curve at the minute that tripped each one (at = the minute's end).
+    const alertPoints = alerts.map(a => {
+      const at = minuteLabelOf(new Date(Date.parse(a.at) - 60000).toISOString(), minutes, labels);
+      if (at === null) return null;
+      const idx = labels.indexOf(at);
+      return { name: a.headline, coord: [at, viewers[idx]], value: '!', alertId: a.alertId,
+        itemStyle: { color: '#dc2626' }, label: { formatter: '!', color: '#fff', fontWeight: 700 } };
+    }).filter(Boolean);
+    // The still-counting tail of the viewer curve, dashed: from the last settled minute to the end.
+    const firstCounting = counting.indexOf(true);
+    const countingTail = firstCounting < 0 ? [] : viewers.map((v, i) => (i >= Math.max(0, firstCounting - 1) ? v : null));
     const momentLine = withLabels => {
       const data = momentMarks(moments, minutes, labels, withLabels);
       return data.length ? { symbol: 'none', silent: false, data } : undefined;
@@ -345,6 +427,13 @@
           markLine: momentLine(false) },
         { name: 'GMV', type: 'line', xAxisIndex: 3, yAxisIndex: 4, data: gmv, showSymbol: false, step: 'middle',
           lineStyle: { width: 1.75 }, itemStyle: { color: '#10b981' }, tooltip: { valueFormatter: v => fmt.money(v) } },
+        // Not in the legend: the dashed still-counting segment and the alert pins.
+        { name: 'Still counting', id: 'still-counting', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: countingTail,
+          showSymbol: false, silent: true, tooltip: { show: false }, z: 3,
+          lineStyle: { width: 2, type: 'dashed', color: '#ffffff' } },
+        { name: 'Alerts', id: 'alerts', type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: [], showSymbol: false,
+          markPoint: alertPoints.length ? { symbol: 'pin', symbolSize: 34, data: alertPoints,
+            tooltip: { formatter: p => SM.esc(`Alert: ${p.name}`) } } : undefined },
       ],
     }, `show-${showId}-minutes`);
 
@@ -357,10 +446,15 @@
     }));
 
     const note = document.getElementById('peak-note');
+    const countingNote = firstCounting < 0 ? ''
+      : ` The last minute (${labels[labels.length - 1]}) is still counting: its bars are lighter and its line dashed.`;
+    const alertNote = alertPoints.length ? ` Red pins mark the ${alertPoints.length === 1 ? 'alert' : `${alertPoints.length} alerts`}.` : '';
     if (!minutes.length) {
       note.textContent = 'No per-minute data for this show yet.';
+    } else if (isLive(detail)) {
+      note.textContent = `On air: minutes are added as live mode writes them.${countingNote}${alertNote}`;
     } else if (SM.isNumber(peak)) {
-      note.textContent = `The dashed red line is the peak concurrent audience (${fmt.count(peak)}): the most viewers present at one instant. `
+      note.textContent = `${alertNote.trim()}${alertNote ? ' ' : ''}The dashed red line is the peak concurrent audience (${fmt.count(peak)}): the most viewers present at one instant. `
         + `A minute's viewers count everyone present at any time in that minute, so the highest minute (${fmt.count(Math.max(...viewers))}) can be above it. `
         + 'Orders and GMV are live orders placed in each minute (net of cancellations and returns).';
     }
@@ -391,36 +485,55 @@
     note.textContent = 'Each line is the running total at the end of each minute; the dashed line is an even pace from 0 at the start to the target at the scheduled end.';
     const start = Date.parse(detail.show.startsAt);
     const end = Date.parse(detail.show.endsAt);
-    const labels = minutes.map(m => fmt.time(m.minuteStart));
-    container.replaceChildren(...paced.map(g => el('div', { id: `pacing-${g.metric}`, class: 'chart chart-pacing', 'data-metric': g.metric,
-      role: 'img', 'aria-label': `Pacing of ${g.metricLabel} against its goal` })));
+    // On air, the axis runs to the scheduled end, so the running total grows towards the target across a fixed axis.
+    const onAir = isLive(detail);
+    const scheduled = onAir && end > start ? Math.ceil((end - start) / 60000) : 0;
+    const axis = minutes.map(m => m.minuteStart);
+    for (let i = axis.length; i < scheduled; i++) axis.push(new Date(start + i * 60000).toISOString());
+    const labels = axis.map(fmt.time);
+    // Keep the charts already there when the goals are the same (a live refresh redraws them in place).
+    const wanted = paced.map(g => g.metric).join(',');
+    if ([...container.children].map(c => c.dataset.metric).join(',') !== wanted) {
+      container.replaceChildren(...paced.map(g => el('div', { id: `pacing-${g.metric}`, class: 'chart chart-pacing', 'data-metric': g.metric,
+        role: 'img', 'aria-label': `Pacing of ${g.metricLabel} against its goal` })));
+    }
+    const counting = minutes.map(m => Boolean(m.stillCounting));
+    const firstCounting = counting.indexOf(true);
     paced.forEach(goal => {
       const spec = PACING[goal.metric];
       let total = 0;
       const cumulative = minutes.map(m => { total += spec.per(m); return Math.round(total * 100) / 100; });
-      const pace = minutes.map(m => {
-        const t = Date.parse(m.minuteStart) + 60000;
+      const pace = axis.map(minuteStart => {
+        const t = Date.parse(minuteStart) + 60000;
         const share = end > start ? Math.min(1, Math.max(0, (t - start) / (end - start))) : 1;
         return Math.round(goal.target * share * 100) / 100;
       });
       const last = cumulative.length ? cumulative[cumulative.length - 1] : null;
       const color = goal.status === 'met' ? '#059669' : goal.status === 'missed' ? '#dc2626' : '#4f46e5';
-      SM.chart(document.getElementById(`pacing-${goal.metric}`), {
+      const live = goal.status === 'in_progress';
+      // The settled minutes as a solid line, the still-counting last one dashed and lighter.
+      const settled = firstCounting < 0 ? cumulative : cumulative.map((v, i) => (i < firstCounting ? v : null));
+      const tail = firstCounting < 0 ? [] : cumulative.map((v, i) => (i >= Math.max(0, firstCounting - 1) ? v : null));
+      const chartEl = document.getElementById(`pacing-${goal.metric}`);
+      chartEl.dataset.minutes = String(minutes.length);
+      SM.chart(chartEl, {
         title: SM.titleOption(`${goal.metricLabel}: pacing against goal ${SM.goalTarget(goal)}`,
-          `${spec.note} · ${last === null ? 'no minutes yet' : `${spec.format(last)} by the end`} · goal ${goal.status}`),
+          `${spec.note} · ${last === null ? 'no minutes yet' : `${spec.format(last)} ${live ? `so far (${minutes.length} min)` : 'by the end'}`} · goal ${SM.GOAL_LABELS[goal.status] ? SM.GOAL_LABELS[goal.status].toLowerCase() : goal.status}${firstCounting < 0 ? '' : ' · last minute still counting (dashed)'}`),
         tooltip: { trigger: 'axis', valueFormatter: spec.format },
         legend: { top: 8, right: 60, data: [spec.label, 'Even pace to target'] },
         grid: { left: 80, right: 32, top: 76, bottom: 40 },
         xAxis: { type: 'category', data: labels, boundaryGap: false, name: 'Minute (UTC)', nameLocation: 'middle', nameGap: 26 },
         yAxis: { type: 'value', axisLabel: { formatter: v => (goal.metric === 'live_gmv' ? `€${fmt.count(v)}` : fmt.count(v)) } },
         series: [
-          { name: spec.label, type: 'line', data: cumulative, showSymbol: false, lineStyle: { width: 2.5, color }, itemStyle: { color },
+          { name: spec.label, type: 'line', data: settled, showSymbol: false, lineStyle: { width: 2.5, color }, itemStyle: { color },
             areaStyle: { opacity: 0.08, color },
             markLine: { symbol: 'none', silent: true, data: [{ name: 'Target', yAxis: goal.target, goal: goal.metric,
               lineStyle: { color: '#059669', type: 'solid', width: 1.5 },
               label: { formatter: `Goal ${SM.goalTarget(goal)}`, position: 'insideStartTop', color: '#047857', fontWeight: 600 } }] } },
           { name: 'Even pace to target', type: 'line', data: pace, showSymbol: false, lineStyle: { type: 'dashed', width: 1.5, color: '#64748b' },
             itemStyle: { color: '#64748b' } },
+          { name: `${spec.label} (still counting)`, id: 'still-counting', type: 'line', data: tail, showSymbol: false,
+            lineStyle: { width: 2.5, type: 'dashed', color, opacity: 0.55 }, itemStyle: { color }, tooltip: { show: false } },
         ],
       }, `show-${showId}-pacing-${goal.metric}`);
     });
@@ -469,9 +582,13 @@
     const visitsGoal = goals.find(g => g.metric === 'influenced_store_visits');
     const kpi = detail.kpi;
     const metricOf = { influenced: 'influenced_store_visits', visitors: 'influenced_visitors', 'saw-show': 'saw_show_share' };
-    const tile = (id, label, value, note) => el('div', { class: 'kpi', id: `sv-${id}` },
-      el('div', { class: 'kpi-label' }, label), el('div', { class: 'kpi-value' }, value), note ? el('div', { class: 'kpi-note' }, note) : '',
-      tileFinality((detail.finality || {})[metricOf[id]], kpi));
+    const later = new Set(detail.afterTheShow || []);
+    const tile = (id, label, value, note) => (later.has(metricOf[id]) && value === SM.DASH
+      ? el('div', { class: 'kpi kpi-after-show', id: `sv-${id}` }, el('div', { class: 'kpi-label' }, label),
+        el('div', { class: 'kpi-value kpi-value-later' }, 'after the show'))
+      : el('div', { class: 'kpi', id: `sv-${id}` },
+        el('div', { class: 'kpi-label' }, label), el('div', { class: 'kpi-value' }, value), note ? el('div', { class: 'kpi-note' }, note) : '',
+        tileFinality((detail.finality || {})[metricOf[id]], kpi)));
     document.getElementById('store-tiles').replaceChildren(
       tile('influenced', 'Influenced store visits', fmt.decimal(visits.influencedStoreVisits, 0), 'visits within 7 days after this show (each model splits them below)'),
       tile('visitors', 'Influenced visitors', fmt.count(visits.influencedVisitors), 'distinct customers'),
@@ -505,7 +622,7 @@
       series: stores.map(st => ({ name: st.storeId, type: 'bar', stack: 'stores', barMaxWidth: 44,
         data: models.map(m => (m.model in st.visits ? st.visits[m.model] : null)) })),
     }, `show-${showId}-visits-by-store`);
-    SM.table(document.getElementById('store-table'), {
+    table(document.getElementById('store-table'), {
       rows: stores.map(st => ({ storeId: st.storeId, ...st.visits })), sortKey: 'storeId', rowId: r => r.storeId,
       empty: 'No store visits credited to this show.',
       columns: [{ key: 'storeId', label: 'Store', cls: 'mono' },
@@ -524,7 +641,7 @@
   }
 
   function renderGoals(goals) {
-    SM.table(document.getElementById('show-goals-table'), {
+    table(document.getElementById('show-goals-table'), {
       rows: goals, sortKey: 'metricLabel', rowId: g => g.metric,
       empty: 'No goals for this show.',
       columns: [
@@ -563,7 +680,7 @@
           itemStyle: { color: colors[i % colors.length] } })) : [],
       }],
     }, `show-${showId}-funnel`);
-    SM.table(document.getElementById('show-funnel-table'), {
+    table(document.getElementById('show-funnel-table'), {
       rows: stages.map((st, i) => ({ ...st, order: i, share: share(st.value) })),
       sortKey: 'order',
       rowId: st => st.key,
@@ -585,7 +702,7 @@
   function renderMoments(moments) {
     const clicksDelta = m => m.clicksDelta;
     const ordersDelta = m => m.ordersDelta;
-    SM.table(document.getElementById('moments-table'), {
+    table(document.getElementById('moments-table'), {
       rows: moments,
       sortKey: 'offsetSeconds',
       rowId: m => `${m.ts}/${m.type}/${m.sku || ''}`,
@@ -608,7 +725,7 @@
   }
 
   function renderTable(minutes) {
-    SM.table(document.getElementById('minutes-table'), {
+    table(document.getElementById('minutes-table'), {
       rows: minutes,
       sortKey: 'minuteIndex',
       rowId: m => String(m.minuteIndex),
@@ -628,28 +745,139 @@
     });
   }
 
-  try {
-    const marketing = main.dataset.role === 'marketing';
-    const [detail, minutes, moments, definitions, goals, visits, funnel, diagnosis, products, audiences] = await Promise.all([
+  const marketing = main.dataset.role === 'marketing';
+  /** What does not move while a show is on air, kept from the first load. */
+  let definitions = {};
+  let moments = [];
+
+  /** Reads everything and renders the whole page (the first load, and once more when a live show settles). */
+  async function loadAll() {
+    const [detail, minutes, momentRows, definitionRows, goals, visits, funnel, diagnosis, products, audiences, alerts] = await Promise.all([
       SM.getJson(base), SM.getJson(`${base}/minutes`), SM.getJson(`${base}/moments`), SM.getJson('/api/definitions'),
       SM.getJson(`/api/goals?showId=${encodeURIComponent(showId)}`), SM.getJson(`${base}/store-visits`), SM.getJson(`${base}/funnel`),
-      SM.getJson(`${base}/diagnosis`), SM.getJson(`${base}/products`), marketing ? SM.getJson(`${base}/audiences`) : null]);
-    const byName = Object.fromEntries(definitions.map(d => [d.name, `${d.label}: ${d.definition} (${d.window})`]));
-    renderHeader(detail);
+      SM.getJson(`${base}/diagnosis`), SM.getJson(`${base}/products`), marketing ? SM.getJson(`${base}/audiences`) : null,
+      SM.getJson(`${base}/alerts`)]);
+    moments = momentRows;
+    definitions = Object.fromEntries(definitionRows.map(d => [d.name, `${d.label}: ${d.definition} (${d.window})`]));
+    renderHeader(detail, minutes);
+    renderAlerts(alerts);
     renderDiagnosis(detail, diagnosis, goals);
-    renderTiles(detail, byName, goals, TILES, 'kpi-tiles', diagnosis);
-    renderTiles(detail, byName, goals, SALES_TILES, 'sales-tiles', diagnosis);
+    renderTiles(detail, definitions, goals, TILES, 'kpi-tiles', diagnosis);
+    renderTiles(detail, definitions, goals, SALES_TILES, 'sales-tiles', diagnosis);
     renderGoals(goals);
-    renderChart(detail, minutes, moments, goals, diagnosis);
-    renderProducts(products);
-    if (audiences) renderAudiences(audiences);
+    renderChart(detail, minutes, moments, goals, diagnosis, alerts);
+    renderProducts(products, isLive(detail));
+    if (audiences) renderAudiences(audiences, isLive(detail));
     renderPacing(detail, minutes, goals);
     renderStoreVisits(visits, detail, goals);
-    renderRetention(detail, byName, goals);
+    renderRetention(detail, definitions, goals);
     renderFunnel(funnel, Boolean(detail.kpi));
     renderMoments(moments);
     renderTable(minutes);
+    return detail;
+  }
+
+  /**
+   * One live refresh: re-reads what live mode moves (the show's KPIs, minutes, goals, alerts, diagnosis and funnel)
+   * and redraws those parts in place, without a reload, so the scroll position and the reader's zoom stay. Once the
+   * show is no longer live (the batch run published it), the whole page is read and drawn once more, and refreshing
+   * stops.
+   */
+  async function refreshLive() {
+    const [detail, minutes, goals, alerts, diagnosis, funnel] = await Promise.all([
+      SM.getJson(base), SM.getJson(`${base}/minutes`), SM.getJson(`/api/goals?showId=${encodeURIComponent(showId)}`),
+      SM.getJson(`${base}/alerts`), SM.getJson(`${base}/diagnosis`), SM.getJson(`${base}/funnel`)]);
+    if (!isLive(detail)) return loadAll();
+    renderHeader(detail, minutes);
+    renderAlerts(alerts);
+    renderDiagnosis(detail, diagnosis, goals);
+    renderTiles(detail, definitions, goals, TILES, 'kpi-tiles', diagnosis);
+    renderTiles(detail, definitions, goals, SALES_TILES, 'sales-tiles', diagnosis);
+    renderRetention(detail, definitions, goals);
+    renderGoals(goals);
+    renderChart(detail, minutes, moments, goals, diagnosis, alerts);
+    renderPacing(detail, minutes, goals);
+    renderFunnel(funnel, Boolean(detail.kpi));
+    renderTable(minutes);
+    return detail;
+  }
+
+  /**
+   * While the show is live: refresh every REFRESH_MS, not while the tab is hidden (document.hidden; it refreshes at
+   * once when shown again), and stop for good once the show is no longer live. A failed refresh says so in the live
+   * line and tries again at the next tick.
+   */
+  function followLive() {
+    let timer = null;
+    let busy = false;
+    const schedule = () => { clearTimeout(timer); timer = setTimeout(tick, REFRESH_MS); };
+    async function tick() {
+      if (document.hidden || busy) return;
+      busy = true;
+      try {
+        const detail = await refreshLive();
+        main.dataset.refreshes = String(Number(main.dataset.refreshes || 0) + 1);
+        if (isLive(detail)) schedule();
+        else stop();
+      } catch (error) {
+        const line = document.getElementById('live-through');
+        if (line) line.textContent = `could not refresh (${error.message}); trying again in 10 s`;
+        console.error(error);
+        schedule();
+      } finally {
+        busy = false;
+      }
+    }
+    function onVisibility() {
+      const line = document.getElementById('live-through');
+      if (document.hidden) {
+        clearTimeout(timer);
+        if (line) line.textContent = line.textContent.replace('refreshes every 10 s', 'paused while this tab is hidden');
+      } else {
+        tick();
+      }
+    }
+    function stop() {
+      clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onVisibility);
+      delete main.dataset.live;
+    }
+    main.dataset.live = 'true';
+    document.addEventListener('visibilitychange', onVisibility);
+    schedule();
+  }
+
+  /**
+   * A show not computed yet whose live window is ahead or under way (by this browser's clock, until an hour after
+   * its end): checks every REFRESH_MS whether live mode has started writing it, and then follows it. Stops at the
+   * end of that hour; paused while the tab is hidden.
+   */
+  function waitForLive(detail) {
+    const until = Date.parse(detail.show.endsAt) + 3600 * 1000;
+    const check = async () => {
+      if (Date.now() > until) return;
+      if (!document.hidden) {
+        try {
+          const now = await SM.getJson(base);
+          if (now.kpi) {
+            const settled = await loadAll();
+            if (isLive(settled)) followLive();
+            return;
+          }
+        } catch (error) {
+          console.error(error);
+        }
+      }
+      setTimeout(check, REFRESH_MS);
+    };
+    setTimeout(check, REFRESH_MS);
+  }
+
+  try {
+    const detail = await loadAll();
     main.dataset.ready = 'true';
+    if (isLive(detail)) followLive();
+    else if (!detail.kpi && Date.parse(detail.show.endsAt) + 3600 * 1000 > Date.now()) waitForLive(detail);
   } catch (error) {
     SM.fail(main, document.getElementById('show-meta'), error);
   }

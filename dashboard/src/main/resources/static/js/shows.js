@@ -88,7 +88,9 @@
       rowId: s => s.showId,
       empty: qs ? 'No show matches these filters.' : 'No shows published yet: run the pipeline (./showmetrics run) to fill the serving tables.',
       columns: [
-        { key: 'title', label: 'Show', cls: 'title-cell', format: s => el('a', { href: `/shows/${encodeURIComponent(s.showId)}` }, s.title) },
+        { key: 'title', label: 'Show', cls: 'title-cell', format: s => (s.status === 'live'
+          ? [el('a', { href: `/shows/${encodeURIComponent(s.showId)}` }, s.title), ' ', SM.liveBadge({ compact: true })]
+          : el('a', { href: `/shows/${encodeURIComponent(s.showId)}` }, s.title)) },
         { key: 'host', label: 'Host', cls: 'nowrap' },
         { key: 'startsAt', label: 'Starts (UTC)', cls: 'nowrap', format: s => fmt.dateTimeShort(s.startsAt) },
         { key: 'durationSeconds', label: 'Duration', num: true, format: s => fmt.duration(s.durationSeconds) },
@@ -113,7 +115,7 @@
               return b;
             })) : el('span', { class: 'muted' }, '–');
           } },
-        { key: 'status', label: 'Status', sort: s => s.status === 'final' ? 2 : s.status === 'provisional' ? 1 : 0,
+        { key: 'status', label: 'Status', sort: s => ({ live: 3, final: 2, provisional: 1 }[s.status] || 0),
           format: s => SM.statusBadge(s.status, s.finalAt, s.dataThrough) },
       ],
     });

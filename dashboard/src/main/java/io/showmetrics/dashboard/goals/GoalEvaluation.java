@@ -5,7 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Evaluates a goal (SPEC section 2, "Goals"): {@code pending} until the show is processed, then {@code met} or
+ * Evaluates a goal (SPEC section 2, "Goals"): {@code pending} until the show is processed, {@code in_progress} while
+ * it is on air (live mode, SPEC section 6), then {@code met} or
  * {@code missed} by direction, with attainment = actual / target, and whether the result is still provisional
  * at {@code now}: a met or missed goal is not settled while the metric's window is open, i.e. until both the
  * clock and the data through have reached its end ({@link Provisional}). Plain Java, driven by the caller's clock.
@@ -34,8 +35,26 @@ public final class GoalEvaluation {
      */
     public static GoalStatus evaluate(double target, String direction, Double actual, Instant endsAt,
                                       Long finalAfterSeconds, Instant now, Instant dataThrough) {
+        return evaluate(target, direction, actual, endsAt, finalAfterSeconds, now, dataThrough, false);
+    }
+
+    /**
+     * As {@link #evaluate(double, String, Double, Instant, Long, Instant, Instant)}, for a show that may be on air.
+     *
+     * @param onAir the show's {@code show_kpi} row is {@code live} (written by {@code ./showmetrics live}): the goal
+     *     is {@code in_progress}, with the actual and attainment so far (both {@code null} for a metric the live
+     *     process does not compute), provisional, and never met or missed before the batch run computes the show
+     */
+    public static GoalStatus evaluate(double target, String direction, Double actual, Instant endsAt,
+                                      Long finalAfterSeconds, Instant now, Instant dataThrough, boolean onAir) {
         Instant finalAt = endsAt.plus(Duration.ofSeconds(finalAfterSeconds == null ? 0 : finalAfterSeconds));
-        if (actual == null || actual.isNaN() || actual.isInfinite()) {
+        boolean number = actual != null && !actual.isNaN() && !actual.isInfinite();
+        if (onAir) {
+            return new GoalStatus(GoalStatus.IN_PROGRESS, number ? actual : null,
+                    number && target != 0 ? actual / target : null, true, finalAt,
+                    Provisional.awaitingData(finalAt, dataThrough));
+        }
+        if (!number) {
             return new GoalStatus(GoalStatus.PENDING, null, null, false, finalAt, false);
         }
         boolean met = switch (direction) {

@@ -81,15 +81,15 @@ class GoalRepository {
     /**
      * The raw material of a {@link GoalView}: the goal as it applies to the show (its own or its series'), the show and
      * metric, the show's value of the metric and the data through of the run that computed it ({@code null} without a
-     * {@code show_kpi} row).
+     * {@code show_kpi} row); {@code onAir} when that row is {@code live} (live mode: the numbers so far).
      */
     record GoalRow(GoalResolution.Applied goal, String showTitle, Instant showStartsAt, Instant showEndsAt,
                    String metricLabel, String unit, boolean additive, Long finalAfterSeconds, Double actual,
-                   Instant dataThrough) {
+                   Instant dataThrough, boolean onAir) {
     }
 
     /** A show as goals see it: what a series matches on, and when its windows close. */
-    record ShowFacts(GoalResolution.ShowFacts facts, Instant endsAt, Instant dataThrough) {
+    record ShowFacts(GoalResolution.ShowFacts facts, Instant endsAt, Instant dataThrough, boolean onAir) {
     }
 
     /** A metric of the catalogue as goals see it. */
@@ -99,14 +99,15 @@ class GoalRepository {
     /** Every show (or one), latest start first. */
     List<ShowFacts> shows(String showId) {
         return jdbc.sql("""
-                        SELECT s.show_id, s.title, s.host, s.starts_at, s.ends_at, k.data_through
+                        SELECT s.show_id, s.title, s.host, s.starts_at, s.ends_at, k.data_through, k.status
                         FROM show s LEFT JOIN show_kpi k ON k.show_id = s.show_id
                         WHERE CAST(:showId AS text) IS NULL OR s.show_id = :showId
                         ORDER BY s.starts_at DESC, s.show_id""")
                 .param("showId", showId)
                 .query((rs, i) -> new ShowFacts(new GoalResolution.ShowFacts(rs.getString("show_id"),
                         rs.getString("title"), rs.getString("host"), getInstant(rs, "starts_at")),
-                        getInstant(rs, "ends_at"), getInstant(rs, "data_through")))
+                        getInstant(rs, "ends_at"), getInstant(rs, "data_through"),
+                        io.showmetrics.dashboard.system.Provisional.LIVE.equals(rs.getString("status"))))
                 .list();
     }
 
@@ -153,7 +154,7 @@ class GoalRepository {
                 rows.add(new GoalRow(a, show.facts().title(), show.facts().startsAt(), show.endsAt(),
                         d == null ? null : d.label(), d == null ? null : d.unit(), d != null && d.additive(),
                         d == null ? null : d.finalAfterSeconds(), kpi == null ? null : kpi.get(a.metric()),
-                        show.dataThrough()));
+                        show.dataThrough(), show.onAir()));
             }
         }
         return rows;
@@ -307,14 +308,15 @@ class GoalRepository {
     /**
      * The metric's values (its {@code show_kpi} column, read by name: no metric name is put into SQL text) over the
      * most recent shows that started before {@code before} and pass {@code keep}, latest first, at most {@code limit};
-     * shows without a value are skipped. Empty for a metric without a column.
+     * shows without a value are skipped, and so are shows on air (a live row's numbers so far are no benchmark). Empty for a metric without a column.
      */
     List<Double> recentValues(String metric, Instant before, java.util.function.Predicate<GoalResolution.ShowFacts> keep,
                               int limit) {
         return jdbc.sql("""
                         SELECT s.title AS show_title, s.host AS show_host, s.starts_at AS show_starts_at, k.*
                         FROM show s JOIN show_kpi k ON k.show_id = s.show_id
-                        WHERE s.starts_at < :before ORDER BY s.starts_at DESC, s.show_id LIMIT :scan""")
+                        WHERE s.starts_at < :before AND k.status <> 'live'
+                        ORDER BY s.starts_at DESC, s.show_id LIMIT :scan""")
                 .param("before", utc(before)).param("scan", BENCHMARK_SCAN)
                 .query(rs -> {
                     List<Double> values = new java.util.ArrayList<>();

@@ -49,7 +49,7 @@ class GoalService {
     static GoalView view(GoalRepository.GoalRow r, Instant now) {
         GoalResolution.Applied g = r.goal();
         GoalStatus s = GoalEvaluation.evaluate(g.target(), g.direction(), r.actual(), r.showEndsAt(),
-                r.finalAfterSeconds(), now, r.dataThrough());
+                r.finalAfterSeconds(), now, r.dataThrough(), r.onAir());
         return new GoalView(g.goalId(), g.showId(), r.showTitle(), r.showStartsAt(), r.showEndsAt(), g.metric(),
                 r.metricLabel() == null ? g.metric() : r.metricLabel(), r.unit(), r.additive(), g.target(),
                 GoalTarget.format(g.target(), r.unit()), g.direction(), s.actual(), s.status(), s.attainment(),
@@ -235,7 +235,9 @@ class GoalService {
             long met = views.stream().filter(v -> GoalStatus.MET.equals(v.status())).count();
             long missed = views.stream().filter(v -> GoalStatus.MISSED.equals(v.status())).count();
             long pending = views.size() - met - missed;
-            var attainments = views.stream().map(GoalView::attainment).filter(a -> a != null)
+            // An in-progress goal's attainment is the show's so far, not an outcome: left out of the mean.
+            var attainments = views.stream().filter(v -> !GoalStatus.IN_PROGRESS.equals(v.status()))
+                    .map(GoalView::attainment).filter(a -> a != null)
                     .mapToDouble(Double::doubleValue).summaryStatistics();
             out.add(new GoalMetricSummary(metric, labels.get(metric), views.size(), met, missed, pending,
                     met + missed == 0 ? null : (double) met / (met + missed),

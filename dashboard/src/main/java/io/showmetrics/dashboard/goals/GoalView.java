@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param goalId the show's own goal ({@code goal}); {@code null} when the goal comes from a series
  * @param targetText the target as it can be typed back in the metric's unit ({@link GoalTarget#format}): "1,500",
  *     "5%", "€600.00", "12:30"
- * @param status {@code pending}, {@code met} or {@code missed} ({@link GoalEvaluation})
+ * @param status {@code pending}, {@code in_progress} (the show is on air), {@code met} or {@code missed}
+ *     ({@link GoalEvaluation})
  * @param actual the show's value of the metric, {@code null} while pending
  * @param attainment actual / target; {@code null} while pending or when the target is 0
  * @param provisional the metric's window is still open, so the status can still change until {@code finalAt}

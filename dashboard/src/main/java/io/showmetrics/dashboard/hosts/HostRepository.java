@@ -48,6 +48,7 @@ class HostRepository {
                                COALESCE(sum(k.live_gmv), 0) AS live_gmv,
                                sum(EXTRACT(EPOCH FROM (s.ends_at - s.starts_at))) / 3600.0 AS live_hours
                         FROM show s JOIN show_kpi k ON k.show_id = s.show_id
+                        WHERE k.status <> 'live' -- a show on air joins its host's figures once the batch run has it
                         GROUP BY 1""")
                 .param("none", NO_HOST)
                 .query((rs, i) -> {

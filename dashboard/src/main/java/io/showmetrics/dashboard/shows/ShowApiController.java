@@ -98,7 +98,9 @@ class ShowApiController {
     }
 
     @GetMapping("/api/shows/{showId}")
-    @Operation(summary = "One show with every KPI; 404 for an unknown show")
+    @Operation(summary = "One show with every KPI; kpi.status is live while ./showmetrics live follows the show (the "
+            + "numbers so far up to kpi.dataThrough; KPIs that only the batch run computes are null), else provisional "
+            + "or final; 404 for an unknown show")
     ShowDetail show(@PathVariable String showId) {
         return shows.findById(showId).orElseThrow(() -> notFound(showId));
     }
@@ -111,7 +113,8 @@ class ShowApiController {
     }
 
     @GetMapping("/api/shows/{showId}/minutes")
-    @Operation(summary = "The show's per-minute viewers, chat events, clicks, carts, orders and GMV")
+    @Operation(summary = "The show's per-minute viewers, chat events, clicks, carts, orders and GMV; while the show is "
+            + "live (show status live), stillCounting marks the minutes its data through has not passed yet")
     List<ShowMinute> minutes(@PathVariable String showId) {
         requireShow(showId);
         return shows.findMinutes(showId);
@@ -167,11 +170,12 @@ class ShowApiController {
             + "shows with its percentile (show_benchmark), the three with the lowest percentile with their rank in "
             + "words (only metrics whose window has closed; the others are listed as not judged yet, with the instant "
             + "their window closes), and the three minutes that lost the most viewers (show_minute.viewers_lost), each "
-            + "with the moment closest before it; 404 for an unknown show")
+            + "with the moment closest before it; onAir (status live): nothing ranked yet, judged after the show; "
+            + "404 for an unknown show")
     ShowDiagnosis diagnosis(@PathVariable String showId) {
         ShowDetail detail = shows.findById(showId).orElseThrow(() -> notFound(showId));
         return ShowDiagnosis.of(shows.findBenchmarks(showId), shows.findMinutes(showId), shows.findMoments(showId),
-                detail.finality());
+                detail.finality(), detail.onAir());
     }
 
     @GetMapping("/api/shows/{showId}/products")

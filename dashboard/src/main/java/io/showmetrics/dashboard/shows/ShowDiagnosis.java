@@ -15,9 +15,11 @@ import java.util.Locale;
  * @param notJudgedYet the metrics with a percentile left out of {@code weakest} because their window is still open,
  *     with the instant it closes, in the catalogue's order
  * @param drops up to three minutes with the largest {@code viewers_lost} (more than zero), largest first
+ * @param onAir the show is on air (live mode): nothing is ranked against settled shows ({@code weakest} is empty, every
+ *     metric with a percentile is not judged yet); the page says "On air: judged after the show"
  */
 record ShowDiagnosis(List<ShowBenchmark> benchmarks, List<Weakness> weakest, List<Open> notJudgedYet,
-                     List<Drop> drops) {
+                     List<Drop> drops, boolean onAir) {
     /** How many metrics the page highlights, and how many drops it labels. */
     static final int HIGHLIGHTED = 3;
 
@@ -51,10 +53,20 @@ record ShowDiagnosis(List<ShowBenchmark> benchmarks, List<Weakness> weakest, Lis
      */
     static ShowDiagnosis of(List<ShowBenchmark> benchmarks, List<ShowMinute> minutes, List<ShowMoment> moments,
                             java.util.Map<String, MetricFinality> finality) {
-        java.util.function.Predicate<ShowBenchmark> open = b -> finality.containsKey(b.metric())
+        return of(benchmarks, minutes, moments, finality, false);
+    }
+
+    /**
+     * As {@link #of(List, List, List, java.util.Map)}, for a show that may be on air ({@code onAir}: its KPIs are the
+     * live process's so far, so no metric is ranked; each is judged after the show).
+     */
+    static ShowDiagnosis of(List<ShowBenchmark> benchmarks, List<ShowMinute> minutes, List<ShowMoment> moments,
+                            java.util.Map<String, MetricFinality> finality, boolean onAir) {
+        java.util.function.Predicate<ShowBenchmark> open = b -> onAir || finality.containsKey(b.metric())
                 && !"final".equals(finality.get(b.metric()).status());
         List<Open> notJudged = benchmarks.stream().filter(b -> b.percentile() != null).filter(open)
-                .map(b -> new Open(b.metric(), b.label(), finality.get(b.metric()).finalAt())).toList();
+                .map(b -> new Open(b.metric(), b.label(),
+                        finality.containsKey(b.metric()) ? finality.get(b.metric()).finalAt() : null)).toList();
         List<Weakness> weakest = benchmarks.stream()
                 .filter(b -> b.percentile() != null)
                 .filter(open.negate())
@@ -73,7 +85,7 @@ record ShowDiagnosis(List<ShowBenchmark> benchmarks, List<Weakness> weakest, Lis
         }
         drops.sort(Comparator.comparingLong(Drop::viewersLost).reversed().thenComparingInt(Drop::minuteIndex));
         return new ShowDiagnosis(benchmarks, weakest, notJudged,
-                List.copyOf(drops.subList(0, Math.min(HIGHLIGHTED, drops.size()))));
+                List.copyOf(drops.subList(0, Math.min(HIGHLIGHTED, drops.size()))), onAir);
     }
 
     /** The latest moment at or before {@code at}, or {@code null}. */

@@ -9,7 +9,9 @@ import java.time.Instant;
  * currency.
  *
  * @param peakConcurrentViewers the instantaneous peak, which can be below the highest per-minute count
- * @param status {@code provisional} until every window that feeds the KPIs has closed (the clock and the data
+ * @param status {@code live} while {@code ./showmetrics live} follows the show (the KPIs so far, up to
+ *     {@code dataThrough}; every KPI the live process does not compute is {@code null} until the batch run), else
+ *     {@code provisional} until every window that feeds the KPIs has closed (the clock and the data
  *     through have both reached {@code finalAt}), then {@code final}; derived from the server's clock when read
  * @param roasLive {@code live_gmv / cost}, {@code null} without a cost (SPEC section 6)
  * @param roas24h {@code gmv_24h / cost}, {@code null} without a cost

@@ -173,17 +173,25 @@ class ShowRepository {
                 .query(Boolean.class).single();
     }
 
-    /** The show's minutes in time order; empty when the show has none (or does not exist). */
+    /**
+     * The show's minutes in time order; empty when the show has none (or does not exist). While the show is on air
+     * (its {@code show_kpi} row is {@code live}) a minute whose end is after the show's data through (or every minute,
+     * without a data through) is still counting.
+     */
     List<ShowMinute> findMinutes(String showId) {
         return jdbc.sql("""
-                        SELECT minute_index, minute_start, viewers, new_viewers, chat_events, product_clicks,
-                               add_to_carts, orders, gmv, viewers_joined, viewers_lost
-                        FROM show_minute WHERE show_id = :id ORDER BY minute_start""")
+                        SELECT m.minute_index, m.minute_start, m.viewers, m.new_viewers, m.chat_events, m.product_clicks,
+                               m.add_to_carts, m.orders, m.gmv, m.viewers_joined, m.viewers_lost,
+                               COALESCE(k.status = 'live' AND (k.data_through IS NULL
+                                        OR m.minute_start + interval '1 minute' > k.data_through), false)
+                                   AS still_counting
+                        FROM show_minute m LEFT JOIN show_kpi k ON k.show_id = m.show_id
+                        WHERE m.show_id = :id ORDER BY m.minute_start""")
                 .param("id", showId)
                 .query((rs, i) -> new ShowMinute(rs.getInt("minute_index"), getInstant(rs, "minute_start"),
                         rs.getLong("viewers"), rs.getLong("new_viewers"), rs.getLong("chat_events"), rs.getLong("product_clicks"),
                         rs.getLong("add_to_carts"), rs.getLong("orders"), getDecimal(rs, "gmv"),
-                        rs.getLong("viewers_joined"), rs.getLong("viewers_lost")))
+                        rs.getLong("viewers_joined"), rs.getLong("viewers_lost"), rs.getBoolean("still_counting")))
                 .list();
     }
 

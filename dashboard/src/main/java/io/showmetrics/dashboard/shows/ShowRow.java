@@ -7,7 +7,7 @@ import java.time.Instant;
  * One line of the shows list: the show and its headline KPIs. Every KPI is {@code null} when the show has
  * no {@code show_kpi} row yet ({@code status} null) or when the metric is not computable (zero denominator).
  *
- * @param status {@code provisional} until the clock and the data through have both reached {@code finalAt},
+ * @param status {@code live} while the show is on air (live mode, numbers so far), else {@code provisional} until the clock and the data through have both reached {@code finalAt},
  *     {@code final} from then on; {@code null} when not computed yet
  * @param finalAt when the last window that feeds the show's KPIs ends
  * @param dataThrough the data through of the run that computed the KPIs; a window that ends after it is open

@@ -15,6 +15,11 @@ public final class Provisional {
     public static final String PROVISIONAL = "provisional";
     public static final String FINAL = "final";
     /**
+     * A show on air (SPEC section 6, live mode): {@code ./showmetrics live} wrote its KPIs so far, with
+     * {@code final_at} NULL; the batch run later replaces them with provisional or final ones.
+     */
+    public static final String LIVE = "live";
+    /**
      * SQL expression: the data through of the results in the serving tables, i.e. of the latest run that
      * recorded one ({@code pipeline_run.data_through}); NULL before any such run.
      */
@@ -39,11 +44,12 @@ public final class Provisional {
      *     has reached it too); {@code null} when the pipeline did not say
      * @param dataThrough the data through of the run that computed the numbers; {@code null} when unknown (a run
      *     without any event data, or one published before data through existed): the clock alone decides
-     * @return {@code provisional} or {@code final}; {@code null} when {@code stored} and {@code finalAt}
-     *     are both {@code null} (not computed yet)
+     * @return {@code live} whenever {@code stored} is {@code live} (the live process's numbers so far, whatever the
+     *     clock says), else {@code provisional} or {@code final}; {@code null} when {@code stored} and
+     *     {@code finalAt} are both {@code null} (not computed yet)
      */
     public static String status(String stored, Instant finalAt, Instant now, Instant dataThrough) {
-        if (finalAt == null) {
+        if (LIVE.equals(stored) || finalAt == null) {
             return stored;
         }
         return closed(finalAt, now, dataThrough) ? FINAL : PROVISIONAL;

@@ -134,4 +134,35 @@ class GoalEvaluationTest {
             assertThat(s.awaitingData()).isFalse();
         }
     }
+
+    @Nested
+    class OnAir {
+        private final Instant duringShow = ENDS.minus(Duration.ofMinutes(20));
+
+        @Test
+        void aLiveShowsGoalIsInProgressWithItsNumbersSoFarNeverMetEvenAboveTarget() {
+            GoalStatus s = GoalEvaluation.evaluate(40, "at_least", 52.0, ENDS, 15 * 60L, duringShow, duringShow, true);
+
+            assertThat(s.status()).isEqualTo(GoalStatus.IN_PROGRESS);
+            assertThat(s.settled()).isFalse();
+            assertThat(s.actual()).isEqualTo(52.0);
+            assertThat(s.attainment()).isCloseTo(1.3, within(1e-9));
+            assertThat(s.provisional()).isTrue();
+        }
+
+        @Test
+        void aMetricLiveModeDoesNotComputeIsInProgressWithoutAnActual() {
+            GoalStatus s = GoalEvaluation.evaluate(0.05, "at_least", null, ENDS, DAY, duringShow, duringShow, true);
+
+            assertThat(s.status()).isEqualTo("in_progress");
+            assertThat(s.actual()).isNull();
+            assertThat(s.attainment()).isNull();
+        }
+
+        @Test
+        void onceTheBatchRunHasPublishedTheShowTheSameNumbersDecide() {
+            assertThat(GoalEvaluation.evaluate(40, "at_least", 52.0, ENDS, 15 * 60L, LATER, LATER, false).status())
+                    .isEqualTo("met");
+        }
+    }
 }

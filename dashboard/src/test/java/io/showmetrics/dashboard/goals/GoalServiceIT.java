@@ -586,4 +586,19 @@ class GoalServiceIT {
             });
         }
     }
+
+    @Test
+    void aLiveShowsGoalsAreInProgressAndLeftOutOfTheMeanAttainment() {
+        show("s-live").insert(jdbc);
+        io.showmetrics.dashboard.testing.Fixtures.liveKpi("s-live", NOW.minusSeconds(30)).insert(jdbc);
+        definition("live_orders", 1).set("label", "Live orders").set("additive", true).insert(jdbc);
+        goal("s-live", "live_orders", 30, "at_least").insert(jdbc);
+
+        GoalView view = service.list("s-live").get(0);
+
+        assertThat(view.status()).as("40 live orders so far, above 30: still not met on air").isEqualTo("in_progress");
+        assertThat(view.actual()).isEqualTo(40.0);
+        assertThat(view.provisional()).isTrue();
+        assertThat(new GoalAttainments(service).meanByShow()).doesNotContainKey("s-live");
+    }
 }

@@ -46,6 +46,11 @@ class HostRepositoryIT {
                 .set("live_gmv", new BigDecimal("3000")).insert(jdbc);
         show("m2").set("host", "Max").set("starts_at", t.plusSeconds(30 * 86400))
                 .set("ends_at", t.plusSeconds(30 * 86400 + 3600)).insert(jdbc);
+        // Max is on air (live mode): his figures wait for the batch run.
+        show("m3").set("host", "Max").set("starts_at", t.plusSeconds(3 * 86400))
+                .set("ends_at", t.plusSeconds(3 * 86400 + 3600)).insert(jdbc);
+        io.showmetrics.dashboard.testing.Fixtures.liveKpi("m3", t.plusSeconds(3 * 86400 + 600))
+                .set("live_gmv", new BigDecimal("99999")).insert(jdbc);
         show("n1").set("host", null).insert(jdbc);
         kpi("n1").set("live_gmv", BigDecimal.ZERO).insert(jdbc);
     }
@@ -72,7 +77,8 @@ class HostRepositoryIT {
             assertThat(e.decision()).isEqualTo("ship");
         });
         HostRow max = rows.get(0);
-        assertThat(max.shows()).as("the upcoming show has no KPIs yet").isEqualTo(1);
+        assertThat(max.shows()).as("the upcoming show has no KPIs yet, the live one only numbers so far").isEqualTo(1);
+        assertThat(max.liveGmv()).isEqualByComparingTo("3000");
         assertThat(max.conversionRate()).as("no identified viewer").isNull();
         assertThat(max.experiments()).isEmpty();
     }

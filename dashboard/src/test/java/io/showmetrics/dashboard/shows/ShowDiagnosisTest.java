@@ -101,4 +101,15 @@ class ShowDiagnosisTest {
 
         assertThat(d.drops()).isEmpty();
     }
+
+    @Test
+    void aShowOnAirIsNotRankedAgainstSettledShowsButItsDropsSoFarAreListed() {
+        ShowDiagnosis d = ShowDiagnosis.of(List.of(bench("unique_viewers", 0.1), bench("live_gmv", 0.2)),
+                List.of(minute(0, 50, 50, 0), minute(1, 20, 0, 30)), List.of(), Map.of(), true);
+
+        assertThat(d.onAir()).isTrue();
+        assertThat(d.weakest()).isEmpty();
+        assertThat(d.notJudgedYet()).extracting(ShowDiagnosis.Open::metric).containsExactly("unique_viewers", "live_gmv");
+        assertThat(d.drops()).extracting(ShowDiagnosis.Drop::viewersLost).containsExactly(30L);
+    }
 }

@@ -503,4 +503,50 @@ class ShowRepositoryIT {
             assertThat(repository.findMinutes("s")).extracting(ShowMinute::newViewers).containsExactly(100L, 30L);
         }
     }
+
+    @Nested
+    class OnAir {
+        private final Instant dataThrough = Fixtures.SPRING_START.plus(Duration.ofMinutes(2)).plusSeconds(30);
+
+        @BeforeEach
+        void aLiveShowWithThreeMinutes() {
+            show("s-live").insert(jdbc);
+            Fixtures.liveKpi("s-live", dataThrough).insert(jdbc);
+            for (int m = 0; m < 3; m++) {
+                minute("s-live", m, 100 + m, 5).insert(jdbc);
+            }
+            clock.set(dataThrough.plusSeconds(8));
+        }
+
+        @Test
+        void aLiveRowReadsAsLiveWithItsDataThroughAndTheKpisThatComeAfterTheShow() {
+            ShowDetail detail = repository.findById("s-live").orElseThrow();
+
+            assertThat(detail.kpi().status()).isEqualTo("live");
+            assertThat(detail.kpi().dataThrough()).isEqualTo(dataThrough);
+            assertThat(detail.onAir()).isTrue();
+            assertThat(detail.afterTheShow()).contains("conversion_rate_24h", "buyers_24h", "gmv_24h",
+                    "influenced_store_visits", "next_show_retention", "roas_24h", "stockout_minutes")
+                    .doesNotContain("unique_viewers", "live_orders", "live_gmv", "roas_live");
+            assertThat(repository.findAll()).extracting(ShowRow::status).containsExactly("live");
+        }
+
+        @Test
+        void onlyTheMinuteTheDataThroughHasNotPassedIsStillCounting() {
+            assertThat(repository.findMinutes("s-live")).extracting(ShowMinute::stillCounting)
+                    .containsExactly(false, false, true);
+        }
+
+        @Test
+        void onceTheBatchRunPublishedTheShowNothingIsStillCountingAndNothingComesAfterTheShow() {
+            jdbc.sql("UPDATE show_kpi SET status = 'provisional', final_at = :f WHERE show_id = 's-live'")
+                    .param("f", java.time.OffsetDateTime.parse("2026-03-31T20:15:00Z")).update();
+
+            assertThat(repository.findMinutes("s-live")).extracting(ShowMinute::stillCounting)
+                    .containsOnly(false);
+            ShowDetail detail = repository.findById("s-live").orElseThrow();
+            assertThat(detail.kpi().status()).isEqualTo("provisional");
+            assertThat(detail.afterTheShow()).isEmpty();
+        }
+    }
 }

@@ -56,4 +56,11 @@ class ProvisionalTest {
                     .isEqualTo("provisional");
         }
     }
+
+    @Test
+    void aLiveRowStaysLiveWhateverTheClockAndFinalAtSay() {
+        Instant now = Instant.parse("2026-03-01T19:30:00Z");
+        assertThat(Provisional.status("live", null, now, now)).isEqualTo(Provisional.LIVE);
+        assertThat(Provisional.status("live", now.minusSeconds(3600), now, now)).isEqualTo("live");
+    }
 }

@@ -382,4 +382,40 @@ public final class Fixtures {
                 .set("influenced_visits", influencedVisits)
                 .set("store_visits", storeVisits);
     }
+
+    /**
+     * A show_kpi row as {@code ./showmetrics live} writes it (migration V8): status live, no final_at, the live KPIs
+     * filled and every KPI the batch run computes (24 h, store visits, retention, ROAS 24 h, stock-out) NULL.
+     */
+    public static Row liveKpi(String showId, Instant dataThrough) {
+        return kpi(showId)
+                .set("buyers_24h", null).set("conversion_rate_24h", null).set("gmv_24h", null)
+                .set("stockout_minutes", null)
+                .set("status", "live").set("final_at", null).set("run_id", null)
+                .set("data_through", dataThrough).set("computed_at", dataThrough.plusSeconds(5));
+    }
+
+    /** An alert of live mode (migration V8): behind pace on live orders, webhook none. */
+    public static Row alert(String showId, Instant at, String kind, String metric) {
+        return new Row("alert")
+                .set("show_id", showId)
+                .set("at", at)
+                .set("kind", kind)
+                .set("metric", metric)
+                .set("message", "Live orders 12 by " + at + ", 25 % behind the pace to 120 (16)")
+                .set("actual", 12.0)
+                .set("expected", 16.0)
+                .set("dedup_key", showId + "|" + kind + "|" + (metric == null ? at.toString() : metric))
+                .set("created_at", at.plusSeconds(20));
+    }
+
+    /** A live_run heartbeat (migration V8): started at {@code startedAt}, polling every 5 s, last poll {@code lastPollAt}. */
+    public static Row liveRun(String liveId, Instant startedAt, Instant lastPollAt) {
+        return new Row("live_run")
+                .set("live_id", liveId)
+                .set("started_at", startedAt)
+                .set("last_poll_at", lastPollAt)
+                .set("interval_seconds", 5.0)
+                .set("files_loaded", 12L);
+    }
 }

@@ -60,7 +60,7 @@ public final class TestDatabase {
                 TRUNCATE show, show_kpi, show_minute, show_moment, metric_definition, pipeline_run, ingest_file,
                          quarantine_reason, quarantine_sample, app_user, goal, experiment, experiment_variant,
                          experiment_result, experiment_incremental, experiment_decision, srm_acknowledgement, goal_audit, series_goal, store_attribution, retention_cohort,
-                         channel_month, omnichannel_period, influenced_revenue CASCADE""").update();
+                         channel_month, omnichannel_period, influenced_revenue, alert, live_run CASCADE""").update();
     }
 
     private static synchronized EmbeddedPostgresServer server() {
