@@ -62,6 +62,8 @@ final class LiveLoop {
     private long filesLoaded;
     private Instant lastFileAt;
     private List<String> onAir = List.of();
+    /** Every show's latest row, read again only when a cycle loaded shows records. */
+    private List<Row> shows;
     private String lastError;
 
     LiveLoop(SparkSession spark, CommonOptions options, String input, ServingDatabase db, Clock wall, Clock showClock,
@@ -108,6 +110,7 @@ final class LiveLoop {
                 }
                 lastError = message;
                 lastFingerprint = null;
+                shows = null;
             }
             heartbeat(false);
             long sleep = interval.toMillis() - (System.nanoTime() - t0) / 1_000_000;
@@ -137,7 +140,10 @@ final class LiveLoop {
         if (totals.files() > 0 || onAir.isEmpty()) {
             long t1 = System.nanoTime();
             Instant showNow = showClock.instant();
-            List<Row> inPlay = LiveMetrics.showsInPlay(spark, options.lake(), showNow, windows);
+            if (shows == null || ingest.entitiesWithNewRecords().contains("shows")) {
+                shows = LiveMetrics.latestShows(spark, options.lake());
+            }
+            List<Row> inPlay = LiveMetrics.inPlay(shows, showNow, windows);
             List<LiveMetrics.LiveShow> shows = LiveMetrics.compute(spark, options.lake(), inPlay, windows);
             computeSeconds = Pipeline.seconds(t1);
             long t2 = System.nanoTime();

@@ -1,5 +1,6 @@
 package io.showmetrics.dashboard.shows;
 
+import io.showmetrics.core.live.LiveKpis;
 import io.showmetrics.dashboard.system.Provisional;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,7 @@ record ShowDetail(Show show, ShowKpi kpi, Map<String, MetricFinality> finality, 
      * The {@code show_kpi} columns a live row fills (the contract of {@code ./showmetrics live}, migration V8); every
      * other KPI column of a live row is NULL.
      */
-    static final Set<String> LIVE_METRICS = Set.of("unique_viewers", "identified_viewers", "peak_concurrent_viewers",
-            "avg_watch_seconds", "replay_viewers", "engaged_viewers", "engagement_rate", "chat_messages", "reactions",
-            "questions", "shares", "poll_votes", "product_clickers", "carters", "live_orders", "live_gmv", "aov",
-            "revenue_per_viewer", "roas_live");
+    static final Set<String> LIVE_METRICS = Set.copyOf(LiveKpis.COLUMNS);
     /** Every KPI the Show page shows, in {@code show_kpi} column names. */
     static final List<String> KPI_METRICS = List.of("unique_viewers", "identified_viewers", "peak_concurrent_viewers",
             "avg_watch_seconds", "replay_viewers", "engaged_viewers", "engagement_rate", "chat_messages", "reactions",

@@ -3,7 +3,6 @@ package io.showmetrics.jobs.compute;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.unix_millis;
 
 import io.showmetrics.core.windows.Windows;
 import io.showmetrics.jobs.lake.Lake;
@@ -52,87 +51,108 @@ public final class LiveMetrics {
     }
 
     /** The KPI columns live mode fills (the rest of show_kpi waits for the batch run). */
-    public static final List<String> LIVE_KPIS = List.of("unique_viewers", "identified_viewers",
-            "peak_concurrent_viewers", "peak_at", "avg_watch_seconds", "replay_viewers", "engaged_viewers",
-            "engagement_rate", "chat_messages", "reactions", "questions", "shares", "poll_votes", "product_clickers",
-            "carters", "live_orders", "live_gmv", "aov", "revenue_per_viewer", "roas_live");
+    public static final List<String> LIVE_KPIS = io.showmetrics.core.live.LiveKpis.COLUMNS;
 
     /** The show_minute columns, in the serving table's order. */
     public static final List<String> MINUTE_COLUMNS = List.of("show_id", "minute_start", "minute_index", "viewers",
             "new_viewers", "viewers_joined", "viewers_lost", "chat_events", "product_clicks", "add_to_carts", "orders",
             "gmv");
 
-    /** The shows whose live window overlaps {@code [now − 1 h − grace, now]}: on air, or ended within the hour. */
-    public static List<Row> showsInPlay(SparkSession spark, Lake lake, Instant now, Windows windows) {
+    /** Every show's latest row in bronze (the file loaded last wins), by start. */
+    public static List<Row> latestShows(SparkSession spark, Lake lake) {
         if (!Lake.exists(spark, lake.bronze("shows"))) {
             return List.of();
         }
-        Column windowEndMs = unix_millis(col("ends_at")).plus(lit(windows.liveGrace().toMillis()));
-        return ComputeJob.latestShows(Lake.read(spark, lake.bronze("shows")))
-                .filter(unix_millis(col("starts_at")).leq(lit(now.toEpochMilli()))
-                        .and(windowEndMs.gt(lit(now.minus(ENDED_WITHIN).toEpochMilli()))))
-                .orderBy("starts_at", "show_id")
+        return ComputeJob.latestShows(Lake.read(spark, lake.bronze("shows"))).orderBy("starts_at", "show_id")
                 .collectAsList();
     }
 
-    /** The live numbers of {@code shows} (rows of {@link #showsInPlay}) from everything bronze holds for them. */
+    /**
+     * The shows of {@code shows} ({@link #latestShows}) whose live window overlaps {@code [now − 1 h, now]}: on air
+     * (now in {@code [starts_at, ends_at + grace)}), or ended within the hour.
+     */
+    public static List<Row> inPlay(List<Row> shows, Instant now, Windows windows) {
+        List<Row> out = new ArrayList<>();
+        for (Row r : shows) {
+            Instant start = ((Timestamp) r.getAs("starts_at")).toInstant();
+            Instant windowEnd = ((Timestamp) r.getAs("ends_at")).toInstant().plus(windows.liveGrace());
+            if (!start.isAfter(now) && windowEnd.isAfter(now.minus(ENDED_WITHIN))) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The live numbers of {@code shows} (rows of {@link #showsInPlay}) from everything bronze holds for them. The
+     * queries run on a few thousand rows: one shuffle partition and no adaptive re-planning (each re-planned stage
+     * would be a Spark job of its own), restored afterwards for the ingest of the next cycle.
+     */
     public static List<LiveShow> compute(SparkSession spark, Lake lake, List<Row> shows, Windows windows) {
         if (shows.isEmpty()) {
             return List.of();
         }
+        String partitions = spark.conf().get("spark.sql.shuffle.partitions");
+        String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
+        spark.conf().set("spark.sql.shuffle.partitions", "1");
+        spark.conf().set("spark.sql.adaptive.enabled", "false");
+        try {
+            return computeSmall(spark, lake, shows, windows);
+        } finally {
+            spark.conf().set("spark.sql.shuffle.partitions", partitions);
+            spark.conf().set("spark.sql.adaptive.enabled", adaptive);
+        }
+    }
+
+    private static List<LiveShow> computeSmall(SparkSession spark, Lake lake, List<Row> shows, Windows windows) {
         Object[] ids = shows.stream().map(r -> r.getAs("show_id")).toArray();
         Column inScope = col("show_id").isin(ids);
         Dataset<Row> showsDf = spark.createDataFrame(shows, shows.get(0).schema());
-        Dataset<Row> viewerEvents = read(spark, lake, "viewer_events").filter(inScope)
-                .select("show_id", "viewer_id", "type", "ts", "replay", "customer_id").cache();
-        Dataset<Row> chat = read(spark, lake, "chat_events").filter(inScope)
-                .select("show_id", "viewer_id", "type", "ts", "customer_id").cache();
-        Dataset<Row> player = read(spark, lake, "player_events").filter(inScope)
-                .select("event_id", "show_id", "viewer_id", "type", "sku", "ts", "customer_id").cache();
-        Dataset<Row> netLines = SalesMetrics.netOrderLines(showOrders(spark, lake, inScope)).cache();
-        Dataset<Row> intervals = ViewerMetrics.presenceIntervals(viewerEvents, showsDf).cache();
-        try {
-            Dataset<Row> stockout = showsDf.select(col("show_id"), lit(null).cast(DataTypes.DoubleType)
-                    .as("stockout_minutes"));
-            Dataset<Row> kpis = SalesMetrics.withRoas(ComputeJob.showKpis(showsDf, viewerEvents, intervals, chat,
-                    player, netLines, stockout, windows), showsDf);
-            Map<String, Map<String, Object>> kpiByShow = new HashMap<>();
-            for (Row r : kpis.select(concat("show_id", LIVE_KPIS)).collectAsList()) {
-                Map<String, Object> values = new java.util.LinkedHashMap<>();
-                for (String c : LIVE_KPIS) {
-                    values.put(c, r.getAs(c));
-                }
-                kpiByShow.put(r.getAs("show_id"), values);
+        // The shows' rows are few (a show is thousands to a few hundred thousand events): read each table once, keep
+        // them on the driver, and run the batch's functions on local relations, so that the many stages of the KPI
+        // and minute queries do not scan the lake again.
+        Dataset<Row> viewerEvents = local(spark, read(spark, lake, "viewer_events").filter(inScope)
+                .select("show_id", "viewer_id", "type", "ts", "replay", "customer_id"));
+        Dataset<Row> chat = local(spark, read(spark, lake, "chat_events").filter(inScope)
+                .select("show_id", "viewer_id", "type", "ts", "customer_id"));
+        Dataset<Row> player = local(spark, read(spark, lake, "player_events").filter(inScope)
+                .select("event_id", "show_id", "viewer_id", "type", "sku", "ts", "customer_id"));
+        Dataset<Row> netLines = local(spark, SalesMetrics.netOrderLines(showOrders(spark, lake, inScope)));
+        Dataset<Row> intervals = local(spark, ViewerMetrics.presenceIntervals(viewerEvents, showsDf));
+        Dataset<Row> stockout = showsDf.select(col("show_id"), lit(null).cast(DataTypes.DoubleType)
+                .as("stockout_minutes"));
+        Dataset<Row> kpis = SalesMetrics.withRoas(ComputeJob.showKpis(showsDf, viewerEvents, intervals, chat,
+                player, netLines, stockout, windows), showsDf);
+        Map<String, Map<String, Object>> kpiByShow = new HashMap<>();
+        for (Row r : kpis.select(concat("show_id", LIVE_KPIS)).collectAsList()) {
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            for (String c : LIVE_KPIS) {
+                values.put(c, r.getAs(c));
             }
-            Map<String, Instant> through = new HashMap<>();
-            for (Row r : viewerEvents.groupBy("show_id").agg(max("ts").as("through")).collectAsList()) {
-                through.put(r.getString(0), r.getTimestamp(1).toInstant());
-            }
-            Map<String, List<Row>> minutesByShow = new HashMap<>();
-            List<Row> minuteRows = ComputeJob.showMinutes(showsDf, intervals, chat, player, netLines)
-                    .select(MINUTE_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
-                    .orderBy("show_id", "minute_index").collectAsList();
-            for (Row r : minuteRows) {
-                String id = r.getAs("show_id");
-                Instant t = through.get(id);
-                if (t != null && !((Timestamp) r.getAs("minute_start")).toInstant().isAfter(t)) {
-                    minutesByShow.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
-                }
-            }
-            List<LiveShow> out = new ArrayList<>();
-            for (Row show : shows) {
-                String id = show.getAs("show_id");
-                out.add(new LiveShow(show, kpiByShow.getOrDefault(id, Map.of()),
-                        minutesByShow.getOrDefault(id, List.of()), through.get(id)));
-            }
-            return out;
-        } finally {
-            intervals.unpersist();
-            netLines.unpersist();
-            player.unpersist();
-            chat.unpersist();
-            viewerEvents.unpersist();
+            kpiByShow.put(r.getAs("show_id"), values);
         }
+        Map<String, Instant> through = new HashMap<>();
+        for (Row r : viewerEvents.groupBy("show_id").agg(max("ts").as("through")).collectAsList()) {
+            through.put(r.getString(0), r.getTimestamp(1).toInstant());
+        }
+        Map<String, List<Row>> minutesByShow = new HashMap<>();
+        List<Row> minuteRows = ComputeJob.showMinutes(showsDf, intervals, chat, player, netLines)
+                .select(MINUTE_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
+                .orderBy("show_id", "minute_index").collectAsList();
+        for (Row r : minuteRows) {
+            String id = r.getAs("show_id");
+            Instant t = through.get(id);
+            if (t != null && !((Timestamp) r.getAs("minute_start")).toInstant().isAfter(t)) {
+                minutesByShow.computeIfAbsent(id, k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<LiveShow> out = new ArrayList<>();
+        for (Row show : shows) {
+            String id = show.getAs("show_id");
+            out.add(new LiveShow(show, kpiByShow.getOrDefault(id, Map.of()),
+                    minutesByShow.getOrDefault(id, List.of()), through.get(id)));
+        }
+        return out;
     }
 
     /**
@@ -143,6 +163,11 @@ public final class LiveMetrics {
         Dataset<Row> orders = read(spark, lake, "orders");
         Dataset<Row> lines = orders.filter(inScope).select("order_id", "line_no").distinct();
         return orders.join(lines, new String[] {"order_id", "line_no"}, "left_semi");
+    }
+
+    /** The rows of {@code ds}, collected, as a local relation. */
+    private static Dataset<Row> local(SparkSession spark, Dataset<Row> ds) {
+        return spark.createDataFrame(ds.collectAsList(), ds.schema());
     }
 
     private static Dataset<Row> read(SparkSession spark, Lake lake, String entity) {
