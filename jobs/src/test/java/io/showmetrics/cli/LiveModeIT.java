@@ -283,6 +283,54 @@ class LiveModeIT {
         assertThat(log.toString()).contains("webhook: alert");
     }
 
+    @Test
+    @Order(4)
+    void ctrlCLetsTheCycleUnderWayFinishAndMarksTheProcessStopped() throws Exception {
+        Path build = Path.of(LiveModeIT.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx1g"));
+        command.addAll(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.equals("-XX:+IgnoreUnrecognizedVMOptions")
+                        || a.startsWith("-Djdk.reflect.") || a.startsWith("-Dio.netty."))
+                .toList());
+        command.addAll(List.of("-cp", build.resolve("classes") + ":"
+                        + java.nio.file.Files.readString(build.resolve("runtime-classpath.txt")).trim(),
+                "io.showmetrics.cli.Showmetrics", "live", "--input", landing.toString(), "--data", options.data,
+                "--db", pg.jdbcUrl(), "--db-user", pg.user(), "--master", "local[2]", "--interval", "1"));
+        Path out = dir.resolve("live-process.log");
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+        pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        pb.environment().put("TZ", "UTC");
+        Process p = pb.start();
+        long deadline = System.currentTimeMillis() + 300_000;
+        // Once it polls (its heartbeat row), a new file lands; stop it as soon as its ingest run has begun.
+        while (count("SELECT count(*) FROM live_run WHERE stopped_at IS NULL AND files_loaded = 0 "
+                + "AND last_poll_at > started_at") == 0) {
+            assertThat(p.isAlive()).as("live process: %s", java.nio.file.Files.readString(out)).isTrue();
+            assertThat(System.currentTimeMillis()).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        Path extra = landing.resolve("chat_events").resolve("dt=2099-01-02");
+        java.nio.file.Files.createDirectories(extra);
+        java.nio.file.Files.writeString(extra.resolve("late.jsonl"), "{\"event_id\":\"late-1\",\"show_id\":\""
+                + show.showId() + "\",\"viewer_id\":\"v-late\",\"type\":\"reaction\",\"ts\":\""
+                + show.endsAt().plusSeconds(3600) + "\"}\n");
+        Path markers = Path.of(options.lake().bronze(io.showmetrics.ingest.spark.InterruptedRuns.IN_PROGRESS).replace("file:", ""));
+        while (!java.nio.file.Files.isDirectory(markers) || java.nio.file.Files.list(markers).findAny().isEmpty()) {
+            assertThat(p.isAlive()).as("live process: %s", java.nio.file.Files.readString(out)).isTrue();
+            assertThat(System.currentTimeMillis()).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        p.destroy(); // SIGTERM, as Ctrl-C: the JVM's shutdown hooks run
+        assertThat(p.waitFor(180, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        String log = java.nio.file.Files.readString(out);
+        assertThat(log).contains("+1 file: 1 read = 1 accepted").contains("showmetrics live: stopped");
+        assertThat(count("SELECT count(*) FROM live_run WHERE stopped_at IS NULL")).isZero();
+        assertThat(ingestLog().entrySet().stream().filter(e -> e.getKey().endsWith("late.jsonl")).toList())
+                .singleElement().satisfies(e -> assertThat(e.getValue()).isEqualTo(1));
+        assertThat(java.nio.file.Files.list(markers).toList()).as("no ingest run left half-way").isEmpty();
+    }
+
     private static void assertClosedMinutesEqual(Snapshot live, Snapshot batch, boolean sales) {
         int compared = 0;
         for (Map.Entry<Integer, List<Object>> e : live.minutes().entrySet()) {
