@@ -129,11 +129,15 @@ final class LiveLoop {
                 options.reportingCurrency()), new IngestListener() {});
         lastFingerprint = landing.fingerprint();
         IngestReport.Totals totals = ingest.totals();
+        double ingestSeconds = Pipeline.seconds(t0);
+        double computeSeconds = 0;
         LiveServing.Written written = null;
         if (totals.files() > 0 || onAir.isEmpty()) {
+            long t1 = System.nanoTime();
             Instant showNow = showClock.instant();
             List<Row> inPlay = LiveMetrics.showsInPlay(spark, options.lake(), showNow, windows);
             List<LiveMetrics.LiveShow> shows = LiveMetrics.compute(spark, options.lake(), inPlay, windows);
+            computeSeconds = Pipeline.seconds(t1);
             try (Connection c = db.connect()) {
                 written = LiveServing.write(c, shows, wall.instant(), runId, options.reportingCurrency(), webhook);
             } catch (SQLException e) {
@@ -150,12 +154,13 @@ final class LiveLoop {
         }
         double seconds = Pipeline.seconds(t0);
         if (totals.files() > 0) {
-            print(ingest, written, seconds);
+            print(ingest, written, seconds, ingestSeconds, computeSeconds);
         }
         return new Cycle(ingest, written, seconds);
     }
 
-    private void print(IngestReport ingest, LiveServing.Written written, double seconds) {
+    private void print(IngestReport ingest, LiveServing.Written written, double seconds, double ingestSeconds,
+            double computeSeconds) {
         IngestReport.Totals t = ingest.totals();
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
                 "%s +%d file%s: %,d read = %,d accepted + %,d quarantined + %,d duplicates", time(), t.files(),
@@ -167,7 +172,10 @@ final class LiveLoop {
                 line.append("; kept the batch run's numbers of ").append(String.join(", ", written.keptBatch()));
             }
         }
-        line.append(String.format(Locale.ROOT, " (%.1f s)", seconds));
+        // Where a cycle's seconds go (bench/live-latency reads the total): ingest, compute of the shows in play, and
+        // the rest (the PostgreSQL transaction, listing).
+        line.append(String.format(Locale.ROOT, " (%.1f s: ingest %.1f, compute %.1f, write %.1f)", seconds,
+                ingestSeconds, computeSeconds, Math.max(0, seconds - ingestSeconds - computeSeconds)));
         out.println(line);
         if (t.quarantined() > 0) {
             out.println("         quarantined by reason: " + ingest.quarantinedByReason()
