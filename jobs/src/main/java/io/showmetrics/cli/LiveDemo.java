@@ -56,8 +56,12 @@ import scala.runtime.BoxedUnit;
  */
 final class LiveDemo {
     static final double DEFAULT_SPEED = 10;
-    /** Wall time between two replay slices: at speed 10, a file per entity for every 10 s of the show. */
-    static final Duration SLICE_EVERY = Duration.ofSeconds(1);
+    /**
+     * Wall time between two replay slices: at speed 10, a file per entity for every 50 s of the show. Not every
+     * second: each landed file costs the live loop's ingest about 0.15 s on a busy 2-core machine, and a cycle of
+     * 30 s then met a hundred files (docs/benchmarks.md); a page that moves every cycle gains nothing from them.
+     */
+    static final Duration SLICE_EVERY = Duration.ofSeconds(5);
     /** How often the demo's live loop looks for new files. */
     static final Duration POLL = Duration.ofSeconds(1);
     /** The goal the demo sets on the replayed show, so that a pacing alert fires early. */
@@ -276,21 +280,19 @@ final class LiveDemo {
 
     /** A demo JVM or dashboard still running on this folder would lose its database: say so instead. */
     private static void refuseIfRunning(Path data) {
-        Path ownerFile = data.resolve("postgres.showmetrics.owner"); // EmbeddedPostgresServer's owner file
-        for (Path f : List.of(ownerFile)) {
-            try {
-                if (Files.exists(f)) {
-                    long pid = Long.parseLong(Files.readString(f).trim());
-                    if (pid != ProcessHandle.current().pid()
-                            && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                        throw new CliException("Another showmetrics process (pid " + pid + ") is using " + data
-                                + " (a demo --live still running?). Stop it first, or pass --data with another "
-                                + "folder.", 1);
-                    }
+        Path owner = data.resolve("postgres.showmetrics.owner"); // EmbeddedPostgresServer's owner file
+        try {
+            if (Files.exists(owner)) {
+                long pid = Long.parseLong(Files.readString(owner).trim());
+                if (pid != ProcessHandle.current().pid()
+                        && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw new CliException("Another showmetrics process (pid " + pid + ") is using " + data
+                            + " (a demo --live still running?). Stop it first, or pass --data with another folder.",
+                            1);
                 }
-            } catch (IOException | NumberFormatException e) {
-                // unreadable: the embedded server's own check decides
             }
+        } catch (IOException | NumberFormatException e) {
+            // unreadable: the embedded server's own check decides
         }
     }
 
