@@ -134,6 +134,26 @@ final class CommonOptions {
         return new Database(new ServingDatabase(pg.jdbcUrl(), pg.user(), pg.password()), pg);
     }
 
+    /**
+     * These options with the serving database fixed to {@code db}: for a command that keeps one embedded server
+     * running and hands it to the steps it calls ({@code demo --live}), since a second {@link #database()} in the
+     * same process would take the server for one left by a dead process.
+     */
+    CommonOptions attachedTo(ServingDatabase db) {
+        CommonOptions copy = new CommonOptions();
+        copy.data = data;
+        copy.lake = lake;
+        copy.db = db.url();
+        copy.dbUser = db.user();
+        copy.dbPassword = db.password();
+        copy.master = master;
+        copy.reportingCurrency = reportingCurrency;
+        copy.windows = windows;
+        copy.config = config;
+        copy.settings = settings();
+        return copy;
+    }
+
     /** A serving database, with the embedded server behind it when there is one. */
     record Database(ServingDatabase db, EmbeddedPostgresServer embedded) implements AutoCloseable {
         @Override

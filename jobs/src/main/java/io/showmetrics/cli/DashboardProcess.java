@@ -28,6 +28,20 @@ final class DashboardProcess {
 
     /** Runs {@code java -jar dashboard.jar serve ARGS} in the foreground; returns its exit code. */
     static int serve(List<String> args) {
+        Process p = start(args);
+        try {
+            return p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /**
+     * Starts {@code java -jar dashboard.jar serve ARGS} sharing this terminal, and returns it running; it is
+     * stopped when this JVM exits.
+     */
+    static Process start(List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         String heap = System.getenv().getOrDefault("SHOWMETRICS_DASHBOARD_HEAP", "512m");
@@ -39,13 +53,10 @@ final class DashboardProcess {
         try {
             Process p = new ProcessBuilder(command).inheritIO().start();
             Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
-            return p.waitFor();
+            return p;
         } catch (IOException e) {
             throw new CliException("Could not start the dashboard (" + String.join(" ", command) + "): "
                     + e.getMessage(), 1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 130;
         }
     }
 }

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 /** {@code demo}: generate a sample, run the whole pipeline, and serve the dashboard. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Generate a realistic sample into DATA/landing, run ingest -> compute -> publish on local Spark "
-                + "with the embedded PostgreSQL, then start the dashboard on http://localhost:PORT.")
+                + "with the embedded PostgreSQL, then start the dashboard on http://localhost:PORT. With --live, "
+                + "replay the sample's last show in accelerated real time into DATA/live instead.")
 final class DemoCommand implements Callable<Integer> {
     static final double DEFAULT_DEMO_SCALE = 0.05;
 
@@ -38,6 +39,18 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Stop after publishing (do not start the dashboard).")
     boolean noServe;
 
+    @Option(names = "--live", description = "Replay a generated show in accelerated real time (live mode): its "
+            + "numbers and an alert appear on the Show page while you watch. Uses DATA/live unless --data is given.")
+    boolean live;
+
+    @Option(names = "--speed", paramLabel = "X", description = "With --live: show seconds per wall second "
+            + "(default ${DEFAULT-VALUE}: a 60-minute show plays in 6 minutes).")
+    double speed = LiveDemo.DEFAULT_SPEED;
+
+    @Option(names = "--show", paramLabel = "SHOW_ID",
+            description = "With --live: the show to replay (default: the sample's last show).")
+    String show;
+
     @Option(names = "--verbose",
             description = "Print the reconciliation of every landing file, not one line per entity.")
     boolean verbose;
@@ -53,6 +66,12 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (live) {
+            return live(out);
+        }
+        if (show != null || speed != LiveDemo.DEFAULT_SPEED) {
+            throw new CliException("--show and --speed go with --live (./showmetrics demo --live --speed 20)", 2);
+        }
         Path data = options.dataDir();
         Path landing = data.resolve("landing");
         Path marker = data.resolve("demo.properties");
@@ -72,7 +91,7 @@ final class DemoCommand implements Callable<Integer> {
             out.flush();
             GeneratorOptions g = GeneratorOptions.defaults(landing);
             GenerateCommand.run(new GeneratorOptions(landing, scale, seed, g.start(), g.days(), g.badRate()), out);
-            write(marker, wanted);
+            write(marker, wanted, "the sample ./showmetrics demo generated in landing/");
         }
         RunCommand.Outcome outcome = RunCommand.execute(landing.toString(), options, false, verbose, clock, out);
         if (outcome.failed()) {
@@ -89,6 +108,23 @@ final class DemoCommand implements Callable<Integer> {
         return DashboardProcess.serve(serveArguments(port, data.toString()));
     }
 
+    /** {@code --live}: the live demo in its own data folder, {@code DATA/live} unless --data is given. */
+    private int live(PrintWriter out) {
+        if (!(speed > 0) || speed > ReplayClock.MAX_SPEED) {
+            throw new CliException("--speed must be a number of show seconds per second in (0, "
+                    + (long) ReplayClock.MAX_SPEED + "], got " + speed, 2);
+        }
+        if (options.data == null) {
+            options.data = liveDataDir(options.dataDir()).toString();
+        }
+        return new LiveDemo(options, scale, seed, speed, port, !noServe, show, clock, out).run();
+    }
+
+    /** Where {@code demo --live} keeps its sample, lake and database when no --data is given. */
+    static Path liveDataDir(Path data) {
+        return data.resolve("live");
+    }
+
     /**
      * The dashboard's {@code serve} arguments for the demo: the embedded database in {@code data}, and
      * {@code --demo-users} so that an empty user table gets the demo users (maria, eve, alex / showtime) and the
@@ -100,7 +136,7 @@ final class DemoCommand implements Callable<Integer> {
         return args;
     }
 
-    private static Properties read(Path file) {
+    static Properties read(Path file) {
         if (!Files.exists(file)) {
             return null;
         }
@@ -113,9 +149,9 @@ final class DemoCommand implements Callable<Integer> {
         return p;
     }
 
-    private static void write(Path file, Properties p) {
+    static void write(Path file, Properties p, String comment) {
         try (Writer w = Files.newBufferedWriter(file)) {
-            p.store(w, "the sample ./showmetrics demo generated in landing/");
+            p.store(w, comment);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -40,6 +40,14 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Load what is new, update the shows in play, and exit (no polling).")
     boolean once;
 
+    // Replays and benchmarks (bench/live-latency): which shows are on air follows a replay clock, not the wall's.
+    @Option(names = "--replay-from", hidden = true, paramLabel = "INSTANT",
+            description = "Show time starts at INSTANT (ISO-8601) and runs --replay-speed times the wall clock.")
+    String replayFrom;
+
+    @Option(names = "--replay-speed", hidden = true, paramLabel = "X", description = "See --replay-from (default 1).")
+    double replaySpeed = 1;
+
     @Mixin
     CommonOptions options;
 
@@ -55,7 +63,19 @@ final class LiveCommand implements Callable<Integer> {
             throw new CliException("--interval must be a positive number of seconds, got " + interval, 2);
         }
         return follow(input, options, Duration.ofMillis(Math.round(interval * 1000)), webhookUrl(), once, clock,
-                clock, null, spec.commandLine().getOut());
+                showClock(), null, spec.commandLine().getOut());
+    }
+
+    Clock showClock() {
+        if (replayFrom == null) {
+            return clock;
+        }
+        try {
+            return new ReplayClock(clock, java.time.Instant.parse(replayFrom), replaySpeed);
+        } catch (java.time.format.DateTimeParseException | IllegalArgumentException e) {
+            throw new CliException("--replay-from needs an instant such as 2026-11-01T17:00:00Z and --replay-speed a "
+                    + "number in (0, " + (long) ReplayClock.MAX_SPEED + "]: " + e.getMessage(), 2);
+        }
     }
 
     URI webhookUrl() {
