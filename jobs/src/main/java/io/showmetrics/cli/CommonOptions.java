@@ -128,11 +128,20 @@ final class CommonOptions {
             }
             return new Database(new ServingDatabase(url,
                     settings().resolve(dbUser, "SHOWMETRICS_DB_USER", "db.user", null),
-                    settings().resolve(dbPassword, "SHOWMETRICS_DB_PASSWORD", "db.password", null)), null);
+                    settings().resolve(dbPassword, "SHOWMETRICS_DB_PASSWORD", "db.password", null)), null, null);
         }
-        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir().resolve("postgres"), 0);
-        return new Database(new ServingDatabase(pg.jdbcUrl(), pg.user(), pg.password()), pg);
+        // Stopped on close, or at JVM exit by a hook in Spark's ordered shutdown sequence that runs after the live
+        // loop's (which lets a cycle under way finish its writes to this server) and after Spark stops.
+        EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dataDir().resolve("postgres"), 0, false);
+        Object hook = org.apache.spark.util.ShutdownHookManager.addShutdownHook(EMBEDDED_DB_SHUTDOWN_PRIORITY, () -> {
+            pg.close();
+            return scala.runtime.BoxedUnit.UNIT;
+        });
+        return new Database(new ServingDatabase(pg.jdbcUrl(), pg.user(), pg.password()), pg, hook);
     }
+
+    /** Below Spark's own (50) and the live loop's (100): the embedded server stops last. */
+    static final int EMBEDDED_DB_SHUTDOWN_PRIORITY = 40;
 
     /**
      * These options with the serving database fixed to {@code db}: for a command that keeps one embedded server
@@ -155,11 +164,19 @@ final class CommonOptions {
     }
 
     /** A serving database, with the embedded server behind it when there is one. */
-    record Database(ServingDatabase db, EmbeddedPostgresServer embedded) implements AutoCloseable {
+    record Database(ServingDatabase db, EmbeddedPostgresServer embedded, Object shutdownHook)
+            implements AutoCloseable {
         @Override
         public void close() {
             if (embedded != null) {
                 embedded.close();
+            }
+            if (shutdownHook != null) {
+                try {
+                    org.apache.spark.util.ShutdownHookManager.removeShutdownHook(shutdownHook);
+                } catch (IllegalStateException e) {
+                    // the JVM is shutting down: the hook runs (and finds the server stopped)
+                }
             }
         }
     }

@@ -108,7 +108,7 @@ final class LiveCommand implements Callable<Integer> {
         Object hook = org.apache.spark.util.ShutdownHookManager.addShutdownHook(100, () -> {
             stopping.set(true);
             try {
-                finished.await(120, TimeUnit.SECONDS);
+                finished.await(170, TimeUnit.SECONDS); // within the 180 s of showmetrics-shutdown.xml
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -20,6 +20,8 @@ public final class Showmetrics implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Before Spark installs its shutdown hook: how long Hadoop lets that hook (Ctrl-C's orderly stop) run.
+        org.apache.hadoop.conf.Configuration.addDefaultResource("showmetrics-shutdown.xml");
         System.exit(commandLine().execute(args));
     }
 

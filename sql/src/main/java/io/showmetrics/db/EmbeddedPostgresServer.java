@@ -31,6 +31,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final EmbeddedPostgres postgres; // null when attached to another process's server
     private final int port;
     private final Path dataDir;
+    private boolean closed;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, int port, Path dataDir) {
         this.postgres = postgres;
@@ -45,6 +46,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port the TCP port on 127.0.0.1, or 0 for any free port
      */
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
+        return start(dataDir, port, true);
+    }
+
+    /**
+     * As {@link #start(Path, int)}; with {@code stopOnJvmExit} false the server is not stopped by a JVM shutdown hook
+     * of its own, and the caller stops it ({@link #close()}), e.g. from a shutdown hook that runs after its work has
+     * finished (the live loop's Ctrl-C lets the cycle under way commit to this server first).
+     */
+    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean stopOnJvmExit) {
         try {
             Path dir = dataDir.toAbsolutePath().normalize();
             Files.createDirectories(dir.getParent());
@@ -62,6 +72,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(stopOnJvmExit)
                     .start();
             Files.writeString(ownerFile(dir), Long.toString(ProcessHandle.current().pid()), StandardCharsets.UTF_8);
             return new EmbeddedPostgresServer(pg, pg.getPort(), dir);
@@ -144,10 +155,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (postgres == null) {
+    public synchronized void close() {
+        if (postgres == null || closed) {
             return;
         }
+        closed = true;
         try {
             postgres.close();
             Files.deleteIfExists(ownerFile(dataDir));
