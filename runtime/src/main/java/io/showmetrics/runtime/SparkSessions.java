@@ -12,9 +12,10 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   /**
-   * A session with Delta Lake and UTC session time. If a session is already active (for example
-   * under spark-submit or a notebook) it is returned as is; if spark-submit set {@code
-   * spark.master}, that master wins over {@code master}.
+   * A session with Delta Lake, UTC session time and compressed serialized cache blocks ({@code
+   * spark.rdd.compress}). If a session is already active (for example under spark-submit or a
+   * notebook) it is returned as is; if spark-submit set {@code spark.master}, that master wins over
+   * {@code master}.
    *
    * @param master e.g. {@code local[*]}; when local, binds the driver to 127.0.0.1 and uses {@link
    *     NioLocalFileSystem} for {@code file:} paths
@@ -34,7 +35,10 @@ public final class SparkSessions {
         .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
         .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
         .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions));
+        .config("spark.sql.shuffle.partitions", Integer.toString(shufflePartitions))
+        // Cached blocks stored serialized, or spilled to disk, are compressed like shuffle files (lz4): ingest
+        // caches an entity's classified rows serialized, on disk only for large input (IngestJob.cacheLevel).
+        .config("spark.rdd.compress", "true");
     if (effectiveMaster.startsWith("local")) {
       // Delta rebuilds table state with 50 tasks by default, far too many for one machine.
       builder = builder.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")

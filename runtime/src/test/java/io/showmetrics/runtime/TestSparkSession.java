@@ -12,7 +12,8 @@ public final class TestSparkSession {
 
   /**
    * The one shared {@code local[2]} session of a test JVM: two shuffle partitions, one Delta
-   * snapshot partition, UI off, driver on 127.0.0.1, {@link NioLocalFileSystem} for {@code file:}.
+   * snapshot partition, compressed serialized cache blocks (as {@link SparkSessions#local}), UI off,
+   * driver on 127.0.0.1, {@link NioLocalFileSystem} for {@code file:}.
    */
   public static synchronized SparkSession get() {
     if (session == null) {
@@ -28,6 +29,7 @@ public final class TestSparkSession {
           .config("spark.sql.shuffle.partitions", "2")
           .config("spark.default.parallelism", "2")
           .config("spark.databricks.delta.snapshotPartitions", "1")
+          .config("spark.rdd.compress", "true")
           // Tests use path-based tables only; keep Spark from creating spark-warehouse/ in the module.
           .config("spark.sql.warehouse.dir", Path.of(System.getProperty("java.io.tmpdir"), "showmetrics-test-warehouse").toUri().toString());
       session = NioLocalFileSystem.register(builder).getOrCreate();

@@ -76,6 +76,13 @@ public final class IngestJob {
   static final long BROADCAST_BATCH_BYTES = 256L << 20;
   /** Rows per written bronze file; a table gets one file per this many accepted rows. */
   static final long ROWS_PER_FILE = 2_000_000L;
+  /**
+   * Above this many landing bytes an entity's cached rows are kept on disk only, not in the heap. Measured on
+   * viewer events (gzipped JSON lines): the classified cache, serialized and compressed, is about 4.6 times
+   * the landing bytes, so at most about 2.3 GB of heap per entity (a scale-1 folder's viewer events, 261 MB,
+   * stay in the heap; scale 10's, 2.6 GB, go to disk).
+   */
+  static final long CACHE_IN_HEAP_BYTES = 512L << 20;
 
   private IngestJob() {}
 
@@ -186,14 +193,19 @@ public final class IngestJob {
     }
     RecordsReadAccumulator recordsRead = new RecordsReadAccumulator();
     spark.sparkContext().register(recordsRead, "records read: " + entity.name());
-    // Read once into a cache: classification reads the valid and the rejected rows separately.
-    Dataset<Row> staged = validated(spark, jsc, entity, files, conf, options.runStartedAt(), recordsRead)
-        .persist(StorageLevel.MEMORY_AND_DISK());
-    persisted.add(staged);
+    StorageLevel level = cacheLevel(bytes(files));
+    Dataset<Row> staged = validated(spark, jsc, entity, files, conf, options.runStartedAt(), recordsRead);
+    if (!created) {
+      // The lookup in bronze reads this run's keys apart from the classification: cache the staged rows (with
+      // every raw text) until the classified rows are, rather than read and validate the files twice. A first
+      // run (or a table created in this run) has no lookup and reads the files once, into the classified cache.
+      staged = staged.persist(level);
+      persisted.add(staged);
+    }
     Dataset<Row> classified = ClassifyRecords.classify(entity, staged, created ? null : tables.readCurrentVersion(entity.name()),
             BronzeSchemas.isOrders(entity) ? tables.readCurrentVersion("fx_rates") : null,
             options.reportingCurrency(), bytes(files) <= BROADCAST_BATCH_BYTES)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .persist(level);
     persisted.add(classified);
     Map<String, long[]> counts = new HashMap<>();
     Map<String, Long> byReason = new TreeMap<>();
@@ -215,7 +227,9 @@ public final class IngestJob {
       }
     }
     recordsRead.value().forEach((file, n) -> counts.computeIfAbsent(file, f -> new long[4])[0] = n);
-    staged.unpersist();
+    if (!created) {
+      staged.unpersist();
+    }
 
     List<FileReport> reports = new ArrayList<>();
     long accepted = 0;
@@ -237,6 +251,16 @@ public final class IngestJob {
     }
     Dataset<Row> quarantine = classified.filter(col(STATUS).equalTo(QUARANTINED)).select(quarantineColumns(entity, options));
     return new EntityResult(reports, quarantine, byReason);
+  }
+
+  /**
+   * How an entity's rows are cached: serialized (and compressed, {@code spark.rdd.compress} in {@link
+   * io.showmetrics.runtime.SparkSessions}), in the heap as far as it holds them and on disk beyond, for up to
+   * {@link #CACHE_IN_HEAP_BYTES} of landing files; on disk only above, where they would crowd the heap that
+   * the classification's sort and the write's sort need (the operating system's page cache still holds what it can).
+   */
+  static StorageLevel cacheLevel(long landingBytes) {
+    return landingBytes <= CACHE_IN_HEAP_BYTES ? StorageLevel.MEMORY_AND_DISK_SER() : StorageLevel.DISK_ONLY();
   }
 
   /**

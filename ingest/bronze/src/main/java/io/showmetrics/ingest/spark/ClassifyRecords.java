@@ -53,6 +53,8 @@ public final class ClassifyRecords {
   private static final String IN_BRONZE = "_in_bronze";
   private static final String ORDER_DATE = "_order_date";
   private static final String RATE = "_rate";
+  /** True for a row that validation and the fx conversion accepted: only those are classified here. */
+  private static final String VALID = "_valid";
 
   private ClassifyRecords() {}
 
@@ -78,25 +80,30 @@ public final class ClassifyRecords {
     if (BronzeSchemas.isOrders(entity)) {
       rows = convertCurrency(rows, fxRates, reportingCurrency);
     }
-    Dataset<Row> valid = rows.filter(col(REASON).isNull());
-    Dataset<Row> rejected = rows.filter(col(REASON).isNotNull()).withColumn(STATUS, lit(QUARANTINED));
+    // One pass over the staged rows: the rows validation (or the fx conversion) rejected go through the same
+    // window as the valid ones, in partitions of their own (VALID is part of the window's partition key), and
+    // keep their verdict. Without a bronze lookup the staged rows are therefore read once, so a first run
+    // need not cache them (IngestJob); the lookup reads this run's valid keys a second time.
+    rows = rows.withColumn(VALID, col(REASON).isNull());
     Dataset<Row> classified = entity.identity() == Identity.EVENT
-        ? classifyEvents(entity, valid, bronze, smallBatch)
-        : classifyByContent(valid, bronze, smallBatch);
+        ? classifyEvents(entity, rows, bronze, smallBatch)
+        : classifyByContent(rows, bronze, smallBatch);
     // Only quarantined rows need their raw text downstream; dropping the rest keeps the cache small.
-    return classified.unionByName(rejected)
-        .withColumn(RAW, when(col(STATUS).equalTo(QUARANTINED), col(RAW)));
+    return classified
+        .withColumn(STATUS, when(col(VALID), col(STATUS)).otherwise(lit(QUARANTINED)))
+        .withColumn(RAW, when(col(STATUS).equalTo(QUARANTINED), col(RAW)))
+        .drop(VALID);
   }
 
   /**
    * The rows of bronze whose {@code column} (the key, or the content hash) occurs in this run's
-   * valid records: a semi-join on that one narrow column, so the history is scanned only for the
+   * valid records (the rows of {@code rows} with {@link #VALID}): a semi-join on that one narrow column, so the history is scanned only for the
    * columns the rules read and never grouped or shuffled whole (SPEC §3: a record is judged
    * against every earlier record, however old, but only a key of this run can collide).
    */
-  static Dataset<Row> colliding(Dataset<Row> bronze, Dataset<Row> valid, String column, boolean smallBatch,
+  static Dataset<Row> colliding(Dataset<Row> bronze, Dataset<Row> rows, String column, boolean smallBatch,
       String... columns) {
-    Dataset<Row> batchKeys = valid.select(column).distinct();
+    Dataset<Row> batchKeys = rows.filter(col(VALID)).select(column).distinct();
     Column[] selected = new Column[columns.length + 1];
     selected[0] = col(column);
     for (int i = 0; i < columns.length; i++) {
@@ -143,23 +150,24 @@ public final class ClassifyRecords {
 
   /**
    * Events: per id, the first record by (file order, line), or the copy already in bronze, sets the
-   * content; the same content again is a duplicate, other content is {@code conflicting_id}.
+   * content; the same content again is a duplicate, other content is {@code conflicting_id}. Only rows
+   * with {@link #VALID} are judged (and see each other); the status of the others is overridden by the caller.
    */
-  static Dataset<Row> classifyEvents(EntitySchema entity, Dataset<Row> valid, Dataset<Row> bronze, boolean smallBatch) {
+  static Dataset<Row> classifyEvents(EntitySchema entity, Dataset<Row> rows, Dataset<Row> bronze, boolean smallBatch) {
     String key = entity.key().get(0);
-    WindowSpec byKey = Window.partitionBy(key).orderBy(col(FILE_ORDER), col(LINE));
-    Dataset<Row> ranked = valid
+    WindowSpec byKey = Window.partitionBy(col(VALID), col(key)).orderBy(col(FILE_ORDER), col(LINE));
+    Dataset<Row> ranked = rows
         .withColumn(FIRST_HASH, first(col(HASH)).over(byKey))
         .withColumn(RANK, row_number().over(byKey));
     if (bronze == null) {
       ranked = ranked.withColumn(BRONZE_HASH, lit(null).cast(DataTypes.StringType));
     } else {
       // One hash per colliding id in bronze; min() keeps the join one-to-one even if bronze was edited by hand.
-      Dataset<Row> bronzeKeys = colliding(bronze, valid, key, smallBatch, HASH).groupBy(key).agg(min(col(HASH)).as(BRONZE_HASH));
+      Dataset<Row> bronzeKeys = colliding(bronze, rows, key, smallBatch, HASH).groupBy(key).agg(min(col(HASH)).as(BRONZE_HASH));
       ranked = ranked.join(bronzeKeys, key, "left");
     }
     Column reference = coalesce(col(BRONZE_HASH), col(FIRST_HASH));
-    Column conflict = col(HASH).notEqual(reference);
+    Column conflict = col(VALID).and(col(HASH).notEqual(reference));
     Column status = when(conflict, lit(QUARANTINED))
         .when(col(BRONZE_HASH).isNotNull(), lit(DUPLICATE))
         .when(col(RANK).equalTo(1), lit(ACCEPTED))
@@ -173,14 +181,17 @@ public final class ClassifyRecords {
         .drop(FIRST_HASH, RANK, BRONZE_HASH);
   }
 
-  /** Updates and keyless entities: identical content to an earlier or stored record is a duplicate. */
-  static Dataset<Row> classifyByContent(Dataset<Row> valid, Dataset<Row> bronze, boolean smallBatch) {
-    WindowSpec byHash = Window.partitionBy(HASH).orderBy(col(FILE_ORDER), col(LINE));
-    Dataset<Row> ranked = valid.withColumn(RANK, row_number().over(byHash));
+  /**
+   * Updates and keyless entities: identical content to an earlier or stored record is a duplicate. Only rows
+   * with {@link #VALID} are judged; the status of the others is overridden by the caller.
+   */
+  static Dataset<Row> classifyByContent(Dataset<Row> rows, Dataset<Row> bronze, boolean smallBatch) {
+    WindowSpec byHash = Window.partitionBy(col(VALID), col(HASH)).orderBy(col(FILE_ORDER), col(LINE));
+    Dataset<Row> ranked = rows.withColumn(RANK, row_number().over(byHash));
     if (bronze == null) {
       ranked = ranked.withColumn(IN_BRONZE, lit(null).cast(DataTypes.BooleanType));
     } else {
-      Dataset<Row> stored = colliding(bronze, valid, HASH, smallBatch).groupBy(HASH).agg(max(lit(true)).as(IN_BRONZE));
+      Dataset<Row> stored = colliding(bronze, rows, HASH, smallBatch).groupBy(HASH).agg(max(lit(true)).as(IN_BRONZE));
       ranked = ranked.join(stored, HASH, "left");
     }
     Column duplicate = col(IN_BRONZE).isNotNull().or(col(RANK).gt(1));

@@ -92,6 +92,36 @@ class ClassifyRecordsIT {
   }
 
   @Test
+  void aRejectedRecordNeitherSetsNorTakesTheContentOfItsId() throws Exception {
+    TestRecords e1 = TestRecords.viewerEvent();
+    TestRecords e1Bad = TestRecords.viewerEvent().with("type", "wave");
+    TestRecords e1Altered = TestRecords.viewerEvent().with("type", "leave");
+    // The rejected copy comes first and differs from both: it keeps its own reason, and the next copy is
+    // still the first (accepted) one; with or without a bronze table to look the id up in.
+    assertThat(statuses(e1.schema(), List.of(e1Bad, e1, e1Altered, e1Bad), List.of()))
+        .containsExactly("unknown_value", "accepted", "conflicting_id", "unknown_value");
+    EntitySchema events = e1.schema();
+    List<Row> out = ClassifyRecords.classify(events, staged(events, List.of(e1Bad, e1, e1Altered)), null, null, "EUR")
+        .orderBy(BronzeSchemas.LINE).select(ClassifyRecords.STATUS, "_reason", "_raw").collectAsList();
+    assertThat(out).extracting(r -> r.getString(0) + "/" + r.getString(1))
+        .containsExactly("quarantined/unknown_value", "accepted/null", "quarantined/conflicting_id");
+    // Raw text only where a quarantine row needs it.
+    assertThat(out).extracting(r -> r.getString(2) != null).containsExactly(true, false, true);
+  }
+
+  @Test
+  void withoutABronzeTableTheStagedRowsAreReadOnce() throws Exception {
+    EntitySchema events = TestRecords.viewerEvent().schema();
+    Dataset<Row> local = staged(events, List.of(TestRecords.viewerEvent(), TestRecords.viewerEvent().with("type", "wave")));
+    // As in a run: rows computed by an RDD (there, reading and validating the files), which Spark cannot fold.
+    Dataset<Row> fromRdd = spark.createDataFrame(local.javaRDD(), local.schema());
+    String plan = ClassifyRecords.classify(events, fromRdd, null, null, "EUR").queryExecution().executedPlan().toString();
+    // One branch of the plan reads the staged rows, valid and rejected alike, so a first run needs no cache of
+    // them (IngestJob).
+    assertThat(plan.split("Scan ExistingRDD", -1)).as(plan).hasSize(2);
+  }
+
+  @Test
   void foreignOrdersNeedARateAndAConvertedPriceThatFitsTheColumn() throws Exception {
     EntitySchema orders = TestRecords.order().schema();
     Dataset<Row> fx = bronze(TestRecords.fxRate().schema(), List.of(
