@@ -224,8 +224,4 @@ final class LiveLoop {
             }
         }
     }
-
-    String liveId() {
-        return liveId;
-    }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
+import io.showmetrics.core.live.LiveKpis;
 import io.showmetrics.core.windows.Windows;
 import io.showmetrics.jobs.lake.Lake;
 import java.sql.Timestamp;
@@ -49,9 +50,6 @@ public final class LiveMetrics {
             return show.getAs("show_id");
         }
     }
-
-    /** The KPI columns live mode fills (the rest of show_kpi waits for the batch run). */
-    public static final List<String> LIVE_KPIS = io.showmetrics.core.live.LiveKpis.COLUMNS;
 
     /** The show_minute columns, in the serving table's order. */
     public static final List<String> MINUTE_COLUMNS = List.of("show_id", "minute_start", "minute_index", "viewers",
@@ -124,9 +122,9 @@ public final class LiveMetrics {
         Dataset<Row> kpis = SalesMetrics.withRoas(ComputeJob.showKpis(showsDf, viewerEvents, intervals, chat,
                 player, netLines, stockout, windows), showsDf);
         Map<String, Map<String, Object>> kpiByShow = new HashMap<>();
-        for (Row r : kpis.select(concat("show_id", LIVE_KPIS)).collectAsList()) {
+        for (Row r : kpis.select(concat("show_id", LiveKpis.COLUMNS)).collectAsList()) {
             Map<String, Object> values = new java.util.LinkedHashMap<>();
-            for (String c : LIVE_KPIS) {
+            for (String c : LiveKpis.COLUMNS) {
                 values.put(c, r.getAs(c));
             }
             kpiByShow.put(r.getAs("show_id"), values);

@@ -4,6 +4,7 @@ import io.showmetrics.core.catalog.MetricCatalog;
 import io.showmetrics.core.catalog.MetricDefinition;
 import io.showmetrics.core.goals.SeriesGoals;
 import io.showmetrics.core.live.LiveAlerts;
+import io.showmetrics.core.live.LiveKpis;
 import io.showmetrics.jobs.compute.LiveMetrics;
 import io.showmetrics.jobs.compute.LiveMetrics.LiveShow;
 import java.math.BigDecimal;
@@ -140,14 +141,14 @@ public final class LiveServing {
             del.executeUpdate();
         }
         List<String> columns = new ArrayList<>(List.of("show_id"));
-        columns.addAll(LiveMetrics.LIVE_KPIS);
+        columns.addAll(LiveKpis.COLUMNS);
         columns.addAll(List.of("status", "final_at", "data_through", "run_id", "computed_at"));
         String sql = "INSERT INTO show_kpi (" + String.join(", ", columns) + ") VALUES ("
                 + "?, ".repeat(columns.size() - 1) + "?)";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, s.showId());
-            for (String k : LiveMetrics.LIVE_KPIS) {
+            for (String k : LiveKpis.COLUMNS) {
                 ps.setObject(i++, s.kpis().get(k));
             }
             ps.setString(i++, "live");
