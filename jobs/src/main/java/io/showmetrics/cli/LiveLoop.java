@@ -7,6 +7,7 @@ import io.showmetrics.ingest.IngestListener;
 import io.showmetrics.ingest.IngestOptions;
 import io.showmetrics.ingest.IngestReport;
 import io.showmetrics.jobs.compute.LiveMetrics;
+import io.showmetrics.jobs.compute.LiveRows;
 import io.showmetrics.jobs.lake.Lake;
 import io.showmetrics.jobs.live.LiveServing;
 import io.showmetrics.jobs.publish.ServingDatabase;
@@ -21,6 +22,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -64,6 +67,8 @@ final class LiveLoop {
     private List<String> onAir = List.of();
     /** Every show's latest row, read again only when a cycle loaded shows records. */
     private List<Row> shows;
+    /** The bronze rows of the shows in play, kept between cycles; null until read (and after a failure). */
+    private LiveRows held;
     private String lastError;
 
     LiveLoop(SparkSession spark, CommonOptions options, String input, ServingDatabase db, Clock wall, Clock showClock,
@@ -111,6 +116,7 @@ final class LiveLoop {
                 lastError = message;
                 lastFingerprint = null;
                 shows = null;
+                held = null;
             }
             heartbeat(false);
             long sleep = interval.toMillis() - (System.nanoTime() - t0) / 1_000_000;
@@ -144,7 +150,7 @@ final class LiveLoop {
                 shows = LiveMetrics.latestShows(spark, options.lake());
             }
             List<Row> inPlay = LiveMetrics.inPlay(shows, showNow, windows);
-            List<LiveMetrics.LiveShow> shows = LiveMetrics.compute(spark, options.lake(), inPlay, windows);
+            List<LiveMetrics.LiveShow> shows = LiveMetrics.compute(spark, rowsOf(inPlay, runId), inPlay, windows);
             computeSeconds = Pipeline.seconds(t1);
             long t2 = System.nanoTime();
             try (Connection c = db.connect()) {
@@ -167,6 +173,23 @@ final class LiveLoop {
             print(cycle);
         }
         return cycle;
+    }
+
+    /**
+     * The bronze rows of {@code inPlay}: those held, with what the ingest run {@code runId} appended; read from bronze
+     * when the shows in play changed, or when another writer touched their tables ({@link LiveRows#add}).
+     */
+    private LiveRows rowsOf(List<Row> inPlay, String runId) {
+        if (inPlay.isEmpty()) {
+            held = null;
+            return null;
+        }
+        Set<String> ids = new TreeSet<>(LiveMetrics.showIds(inPlay));
+        if (held == null || !held.showIds().equals(ids) || !held.add(spark, options.lake(), runId)) {
+            held = null; // a failed read must not leave half the rows
+            held = LiveRows.load(spark, options.lake(), ids);
+        }
+        return held;
     }
 
     private void print(Cycle cycle) {

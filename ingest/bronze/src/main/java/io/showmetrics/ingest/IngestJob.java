@@ -21,6 +21,7 @@ import io.showmetrics.ingest.spark.RecordsReadAccumulator;
 import io.showmetrics.ingest.validate.Entities;
 import io.showmetrics.ingest.validate.EntitySchema;
 import io.showmetrics.ingest.validate.IngestErrors;
+import io.showmetrics.runtime.DeltaVersions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -93,10 +94,10 @@ public final class IngestJob {
 
     Configuration hadoopConf = spark.sparkContext().hadoopConfiguration();
     List<LandingFile> listed = LandingScanner.scan(hadoopConf, options.landingPath(), Entities.ALL);
-    Set<String> loaded = tables.exists(BronzeSchemas.INGEST_LOG) ? loadedFiles(tables) : Set.of();
+    LoadedFiles loaded = LoadedFiles.of(spark, tables);
     List<LandingFile> newFiles = new ArrayList<>();
     for (LandingFile f : listed) {
-      if (!loaded.contains(logKey(f.getPath(), f.getSize(), f.getModifiedAtMillis()))) {
+      if (!loaded.keys().contains(logKey(f.getPath(), f.getSize(), f.getModifiedAtMillis()))) {
         f.setFileOrder(newFiles.size());
         newFiles.add(f);
       }
@@ -166,6 +167,7 @@ public final class IngestJob {
       }
       if (!newFiles.isEmpty()) {
         tables.append(BronzeSchemas.INGEST_LOG, ingestLogRows(spark, newFiles, reports, options));
+        loaded.appended(spark, tables, options.runId(), newFiles);
         InterruptedRuns.finish(tables, options.runId());
       }
     } finally {
@@ -378,13 +380,48 @@ public final class IngestJob {
     };
   }
 
-  private static Set<String> loadedFiles(BronzeTables tables) {
-    Set<String> keys = new HashSet<>();
-    for (Row r : tables.read(BronzeSchemas.INGEST_LOG)
-        .select(col("file"), col("size"), expr("unix_millis(modified_at)")).collectAsList()) {
-      keys.add(logKey(r.getString(0), r.getLong(1), r.getLong(2)));
+  /**
+   * The files {@code _ingest_log} names, as of one of its versions. Kept between the runs of one JVM (the live loop
+   * runs one every few seconds): reading the log is a Delta snapshot and a scan, about 1.5 s here once the log has
+   * many commits, so a run reuses the keys when the log has not moved, and a run's own append adds its files. Any
+   * other change to the log (another process's run) makes the next run read it again.
+   */
+  private record LoadedFiles(String path, long version, Set<String> keys) {
+    private static final Map<String, LoadedFiles> KEPT = new java.util.concurrent.ConcurrentHashMap<>();
+
+    static LoadedFiles of(SparkSession spark, BronzeTables tables) {
+      String path = tables.path(BronzeSchemas.INGEST_LOG);
+      long version = DeltaVersions.current(spark, path);
+      if (version < 0) {
+        return new LoadedFiles(path, version, Set.of());
+      }
+      LoadedFiles kept = KEPT.get(path);
+      if (kept != null && kept.version() == version) {
+        return kept;
+      }
+      Set<String> keys = new HashSet<>();
+      for (Row r : spark.read().format("delta").option("versionAsOf", version).load(path)
+          .select(col("file"), col("size"), expr("unix_millis(modified_at)")).collectAsList()) {
+        keys.add(logKey(r.getString(0), r.getLong(1), r.getLong(2)));
+      }
+      LoadedFiles read = new LoadedFiles(path, version, Set.copyOf(keys));
+      KEPT.put(path, read);
+      return read;
     }
-    return keys;
+
+    /** After the run {@code runId} appended {@code files} to the log: kept with them if that was its only change. */
+    void appended(SparkSession spark, BronzeTables tables, String runId, List<LandingFile> files) {
+      long now = DeltaVersions.current(spark, path);
+      boolean onlyOurs = version >= 0 && now == version + 1
+          && InterruptedRuns.appendTag(runId).equals(DeltaVersions.userMetadata(spark, path, now));
+      if (!onlyOurs) {
+        KEPT.remove(path);
+        return;
+      }
+      Set<String> keys = new HashSet<>(this.keys);
+      files.forEach(f -> keys.add(logKey(f.getPath(), f.getSize(), f.getModifiedAtMillis())));
+      KEPT.put(path, new LoadedFiles(path, now, Set.copyOf(keys)));
+    }
   }
 
   private static String logKey(String file, long size, long modifiedAtMillis) {

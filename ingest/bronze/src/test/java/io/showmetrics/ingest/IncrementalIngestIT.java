@@ -98,6 +98,30 @@ class IncrementalIngestIT {
   }
 
   @Test
+  void filesLoggedByAnotherProcessBetweenTwoRunsAreSkipped() throws java.io.IOException {
+    // A run keeps the log's file keys for the next run of the same JVM (the live loop); a log entry written by
+    // another process in between must still be seen.
+    write(landing(), "viewer_events/a.jsonl", lines(TestRecords.viewerEvent()));
+    run("r1");
+    Path b = write(landing(), "viewer_events/b.jsonl", lines(TestRecords.viewerEvent().with("event_id", "e2")));
+    String log = lake().resolve("bronze").resolve("_ingest_log").toString();
+    Row a = spark.read().format("delta").load(log).head();
+    String bFile = a.<String>getAs("file").replace("a.jsonl", "b.jsonl");
+    spark.read().format("delta").load(log)
+        .withColumn("file", org.apache.spark.sql.functions.lit(bFile))
+        .withColumn("size", org.apache.spark.sql.functions.lit(java.nio.file.Files.size(b)))
+        .withColumn("modified_at", org.apache.spark.sql.functions.timestamp_millis(
+            org.apache.spark.sql.functions.lit(java.nio.file.Files.getLastModifiedTime(b).toMillis())))
+        .withColumn("run_id", org.apache.spark.sql.functions.lit("other"))
+        .write().format("delta").mode("append").option("userMetadata", "another process").save(log);
+
+    IngestReport second = run("r2");
+
+    assertThat(second.files()).isEmpty();
+    assertThat(second.filesSkipped()).isEqualTo(2);
+  }
+
+  @Test
   void newFileIsPickedUpAloneAndItsDuplicatesAndConflictsAreJudgedAgainstBronze() {
     write(landing(), "viewer_events/dt=1/a.jsonl", lines(TestRecords.viewerEvent(), TestRecords.viewerEvent().with("event_id", "e2")));
     run("r1");

@@ -2,7 +2,6 @@ package io.showmetrics.jobs.compute;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 
 import io.showmetrics.core.live.LiveKpis;
 import io.showmetrics.core.windows.Windows;
@@ -82,40 +81,54 @@ public final class LiveMetrics {
     }
 
     /**
-     * The live numbers of {@code shows} (rows of {@link #showsInPlay}) from everything bronze holds for them. The
-     * queries run on a few thousand rows: one shuffle partition and no adaptive re-planning (each re-planned stage
-     * would be a Spark job of its own), restored afterwards for the ingest of the next cycle.
+     * The live numbers of {@code shows} (rows of {@link #inPlay}) from everything bronze holds for them, read now:
+     * {@link #compute(SparkSession, LiveRows, List, Windows)} on {@link LiveRows#load}.
      */
     public static List<LiveShow> compute(SparkSession spark, Lake lake, List<Row> shows, Windows windows) {
         if (shows.isEmpty()) {
             return List.of();
+        }
+        return compute(spark, LiveRows.load(spark, lake, showIds(shows)), shows, windows);
+    }
+
+    /** The ids of {@code shows}. */
+    public static List<String> showIds(List<Row> shows) {
+        return shows.stream().map(r -> r.<String>getAs("show_id")).toList();
+    }
+
+    /**
+     * The live numbers of {@code shows} (rows of {@link #inPlay}) from {@code rows}, which hold every bronze row of
+     * these shows. The queries run on a few thousand rows held on the driver: one shuffle partition and no adaptive
+     * re-planning (each re-planned stage would be a Spark job of its own), restored afterwards for the ingest of the
+     * next cycle.
+     */
+    public static List<LiveShow> compute(SparkSession spark, LiveRows rows, List<Row> shows, Windows windows) {
+        if (shows.isEmpty()) {
+            return List.of();
+        }
+        if (!rows.showIds().containsAll(showIds(shows))) {
+            throw new IllegalArgumentException("The rows held are for " + rows.showIds() + ", not for all of "
+                    + showIds(shows));
         }
         String partitions = spark.conf().get("spark.sql.shuffle.partitions");
         String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
         spark.conf().set("spark.sql.shuffle.partitions", "1");
         spark.conf().set("spark.sql.adaptive.enabled", "false");
         try {
-            return computeSmall(spark, lake, shows, windows);
+            return computeSmall(spark, rows, shows, windows);
         } finally {
             spark.conf().set("spark.sql.shuffle.partitions", partitions);
             spark.conf().set("spark.sql.adaptive.enabled", adaptive);
         }
     }
 
-    private static List<LiveShow> computeSmall(SparkSession spark, Lake lake, List<Row> shows, Windows windows) {
-        Object[] ids = shows.stream().map(r -> r.getAs("show_id")).toArray();
-        Column inScope = col("show_id").isin(ids);
+    private static List<LiveShow> computeSmall(SparkSession spark, LiveRows rows, List<Row> shows, Windows windows) {
         Dataset<Row> showsDf = spark.createDataFrame(shows, shows.get(0).schema());
-        // The shows' rows are few (a show is thousands to a few hundred thousand events): read each table once, keep
-        // them on the driver, and run the batch's functions on local relations, so that the many stages of the KPI
-        // and minute queries do not scan the lake again.
-        Dataset<Row> viewerEvents = local(spark, read(spark, lake, "viewer_events").filter(inScope)
-                .select("show_id", "viewer_id", "type", "ts", "replay", "customer_id"));
-        Dataset<Row> chat = local(spark, read(spark, lake, "chat_events").filter(inScope)
-                .select("show_id", "viewer_id", "type", "ts", "customer_id"));
-        Dataset<Row> player = local(spark, read(spark, lake, "player_events").filter(inScope)
-                .select("event_id", "show_id", "viewer_id", "type", "sku", "ts", "customer_id"));
-        Dataset<Row> netLines = local(spark, SalesMetrics.netOrderLines(showOrders(spark, lake, inScope)));
+        // Local relations: the many stages of the KPI and minute queries never scan the lake.
+        Dataset<Row> viewerEvents = rows.viewerEvents(spark);
+        Dataset<Row> chat = rows.chatEvents(spark);
+        Dataset<Row> player = rows.playerEvents(spark);
+        Dataset<Row> netLines = local(spark, SalesMetrics.netOrderLines(rows.showOrders(spark)));
         Dataset<Row> intervals = local(spark, ViewerMetrics.presenceIntervals(viewerEvents, showsDf));
         Dataset<Row> stockout = showsDf.select(col("show_id"), lit(null).cast(DataTypes.DoubleType)
                 .as("stockout_minutes"));
@@ -129,10 +142,7 @@ public final class LiveMetrics {
             }
             kpiByShow.put(r.getAs("show_id"), values);
         }
-        Map<String, Instant> through = new HashMap<>();
-        for (Row r : viewerEvents.groupBy("show_id").agg(max("ts").as("through")).collectAsList()) {
-            through.put(r.getString(0), r.getTimestamp(1).toInstant());
-        }
+        Map<String, Instant> through = rows.latestViewerEvent();
         Map<String, List<Row>> minutesByShow = new HashMap<>();
         List<Row> minuteRows = ComputeJob.showMinutes(showsDf, intervals, chat, player, netLines)
                 .select(MINUTE_COLUMNS.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new))
@@ -153,23 +163,9 @@ public final class LiveMetrics {
         return out;
     }
 
-    /**
-     * Every row of the order lines that carry one of the shows (a cancel or return row need not carry the show):
-     * the input of the net order lines of these shows.
-     */
-    private static Dataset<Row> showOrders(SparkSession spark, Lake lake, Column inScope) {
-        Dataset<Row> orders = read(spark, lake, "orders");
-        Dataset<Row> lines = orders.filter(inScope).select("order_id", "line_no").distinct();
-        return orders.join(lines, new String[] {"order_id", "line_no"}, "left_semi");
-    }
-
     /** The rows of {@code ds}, collected, as a local relation. */
     private static Dataset<Row> local(SparkSession spark, Dataset<Row> ds) {
         return spark.createDataFrame(ds.collectAsList(), ds.schema());
-    }
-
-    private static Dataset<Row> read(SparkSession spark, Lake lake, String entity) {
-        return Lake.read(spark, lake.bronze(entity));
     }
 
     private static Column[] concat(String first, List<String> rest) {

@@ -1,6 +1,7 @@
 package io.showmetrics.jobs.lake;
 
 import io.delta.tables.DeltaTable;
+import io.showmetrics.runtime.DeltaVersions;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -44,11 +45,8 @@ public record Lake(String root) {
         return spark.read().format("delta").load(path);
     }
 
-    /** The table's current Delta version, or -1 when it does not exist yet. */
+    /** The table's current Delta version, or -1 when it does not exist yet (read from its log, no Spark job). */
     public static long version(SparkSession spark, String path) {
-        if (!exists(spark, path)) {
-            return -1;
-        }
-        return DeltaTable.forPath(spark, path).history(1).select("version").head().getLong(0);
+        return DeltaVersions.current(spark, path);
     }
 }

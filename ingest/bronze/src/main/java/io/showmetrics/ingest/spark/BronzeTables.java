@@ -1,6 +1,7 @@
 package io.showmetrics.ingest.spark;
 
 import io.delta.tables.DeltaTable;
+import io.showmetrics.runtime.DeltaVersions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.FileSystem;
@@ -90,7 +91,7 @@ public final class BronzeTables {
    * append still sees the table as it was before it.
    */
   public Dataset<Row> readCurrentVersion(String table) {
-    long version = DeltaTable.forPath(spark, path(table)).history(1).select("version").head().getLong(0);
+    long version = DeltaVersions.current(spark, path(table));
     return spark.read().format("delta").option("versionAsOf", version).load(path(table));
   }
 
@@ -104,7 +105,7 @@ public final class BronzeTables {
     if (runId == null) {
       throw new IllegalStateException("bronze/" + table + " was opened without a run id; appends must name their run");
     }
-    rows.write().format("delta").mode("append").option("userMetadata", InterruptedRuns.APPEND_TAG + runId)
+    rows.write().format("delta").mode("append").option("userMetadata", InterruptedRuns.appendTag(runId))
         .option("mergeSchema", "true").save(path(table));
   }
 

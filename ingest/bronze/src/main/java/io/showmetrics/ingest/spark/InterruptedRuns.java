@@ -55,6 +55,11 @@ public final class InterruptedRuns {
 
     private InterruptedRuns() {}
 
+    /** The {@code userMetadata} of every bronze append of the ingest run {@code runId} ({@link BronzeTables#append}). */
+    public static String appendTag(String runId) {
+        return APPEND_TAG + runId;
+    }
+
     /**
      * Deletes the rows that runs without an ingest log appended to the entity tables and the quarantine.
      *
