@@ -11,6 +11,7 @@ import io.showmetrics.jobs.compute.LiveRows;
 import io.showmetrics.jobs.lake.Lake;
 import io.showmetrics.jobs.live.LiveServing;
 import io.showmetrics.jobs.publish.ServingDatabase;
+import io.showmetrics.runtime.SparkSessions;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -46,6 +47,8 @@ import org.apache.spark.sql.SparkSession;
  * ({@code demo --live}), where the show's time runs faster.
  */
 final class LiveLoop {
+    /** New landing bytes up to which a cycle's ingest runs with {@link SparkSessions#SMALL_QUERIES}. */
+    static final long SMALL_CYCLE_BYTES = 64L << 20;
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final SparkSession spark;
@@ -62,6 +65,8 @@ final class LiveLoop {
     private final Instant startedAt;
 
     private String lastFingerprint;
+    /** The landing folder's size at the last cycle that ingested, -1 before the first (or after a failure). */
+    private long lastBytes = -1;
     private long filesLoaded;
     private Instant lastFileAt;
     private List<String> onAir = List.of();
@@ -115,6 +120,7 @@ final class LiveLoop {
                 }
                 lastError = message;
                 lastFingerprint = null;
+                lastBytes = -1;
                 shows = null;
                 held = null;
             }
@@ -135,9 +141,17 @@ final class LiveLoop {
         Instant now = wall.instant();
         String runId = Pipeline.newRunId(now);
         NothingNew.forget(options.lake());
-        IngestReport ingest = IngestJob.run(spark, new IngestOptions(input, options.lake().root(), runId, now,
-                options.reportingCurrency()), new IngestListener() {});
+        IngestOptions ingestOptions = new IngestOptions(input, options.lake().root(), runId, now,
+                options.reportingCurrency());
+        // A cycle that follows another brings a few files: ingest them with the settings of small queries. The
+        // first cycle (the backlog since the last run, maybe days) keeps the batch's settings.
+        boolean small = lastBytes >= 0 && landing.bytes() - lastBytes <= SMALL_CYCLE_BYTES;
+        IngestReport ingest = small
+                ? SparkSessions.withSettings(spark, SparkSessions.SMALL_QUERIES,
+                        () -> IngestJob.run(spark, ingestOptions, new IngestListener() {}))
+                : IngestJob.run(spark, ingestOptions, new IngestListener() {});
         lastFingerprint = landing.fingerprint();
+        lastBytes = landing.bytes();
         IngestReport.Totals totals = ingest.totals();
         double ingestSeconds = Pipeline.seconds(t0);
         double computeSeconds = 0;

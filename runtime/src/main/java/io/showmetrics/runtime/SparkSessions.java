@@ -48,6 +48,48 @@ public final class SparkSessions {
     return builder.getOrCreate();
   }
 
+  /**
+   * Settings for queries over a few thousand to some hundred thousand rows (a live cycle): one shuffle partition,
+   * no adaptive re-planning, sort-merge rather than broadcast joins, and expressions interpreted rather than compiled.
+   * Each of those is a fixed cost per query that only large data earns back: every adaptive stage and every broadcast
+   * is a Spark job of its own, and Janino compiles new classes for every plan. Measured on a live cycle's KPI and
+   * minute queries (18,000 rows held, 2 cores, warm JVM): 3.6 s with the defaults, 3.0 s without broadcasts, 1.4 s
+   * with interpreted expressions too ({@code bench/live-latency}; docs/benchmarks.md "Live latency").
+   * {@code spark.sql.codegen.factoryMode} is Spark's switch between generated and interpreted expressions, which
+   * Spark's own tests use to hold the two equal.
+   */
+  public static final java.util.Map<String, String> SMALL_QUERIES = java.util.Map.of(
+      "spark.sql.shuffle.partitions", "1",
+      "spark.sql.adaptive.enabled", "false",
+      "spark.sql.autoBroadcastJoinThreshold", "-1",
+      "spark.sql.codegen.wholeStage", "false",
+      "spark.sql.codegen.factoryMode", "NO_CODEGEN");
+
+  /**
+   * Runs {@code body} with {@code settings} on the session, and puts back what was set before (or unsets what was
+   * not), even if it fails. The session's settings are shared by its threads: use it where nothing else runs queries
+   * at the same time (the live loop).
+   */
+  public static <T> T withSettings(SparkSession spark, java.util.Map<String, String> settings,
+      java.util.function.Supplier<T> body) {
+    java.util.Map<String, String> before = new java.util.HashMap<>();
+    settings.forEach((k, v) -> {
+      before.put(k, spark.conf().getOption(k).getOrElse(() -> null));
+      spark.conf().set(k, v);
+    });
+    try {
+      return body.get();
+    } finally {
+      before.forEach((k, v) -> {
+        if (v == null) {
+          spark.conf().unset(k);
+        } else {
+          spark.conf().set(k, v);
+        }
+      });
+    }
+  }
+
   /** Input up to this size (landing bytes, as they land, compressed or not) counts as small. */
   public static final long SMALL_INPUT_BYTES = 1L << 30;
 

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.showmetrics.core.live.LiveKpis;
 import io.showmetrics.core.windows.Windows;
 import io.showmetrics.jobs.lake.Lake;
+import io.showmetrics.runtime.SparkSessions;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,9 +99,8 @@ public final class LiveMetrics {
 
     /**
      * The live numbers of {@code shows} (rows of {@link #inPlay}) from {@code rows}, which hold every bronze row of
-     * these shows. The queries run on a few thousand rows held on the driver: one shuffle partition and no adaptive
-     * re-planning (each re-planned stage would be a Spark job of its own), restored afterwards for the ingest of the
-     * next cycle.
+     * these shows. The queries run on the rows held on the driver, with {@link SparkSessions#SMALL_QUERIES} (put back
+     * afterwards for the ingest of the next cycle).
      */
     public static List<LiveShow> compute(SparkSession spark, LiveRows rows, List<Row> shows, Windows windows) {
         if (shows.isEmpty()) {
@@ -110,16 +110,22 @@ public final class LiveMetrics {
             throw new IllegalArgumentException("The rows held are for " + rows.showIds() + ", not for all of "
                     + showIds(shows));
         }
-        String partitions = spark.conf().get("spark.sql.shuffle.partitions");
-        String adaptive = spark.conf().get("spark.sql.adaptive.enabled");
-        spark.conf().set("spark.sql.shuffle.partitions", "1");
-        spark.conf().set("spark.sql.adaptive.enabled", "false");
-        try {
-            return computeSmall(spark, rows, shows, windows);
-        } finally {
-            spark.conf().set("spark.sql.shuffle.partitions", partitions);
-            spark.conf().set("spark.sql.adaptive.enabled", adaptive);
+        return SparkSessions.withSettings(spark, settingsFor(rows.size()), () -> computeSmall(spark, rows, shows,
+                windows));
+    }
+
+    /**
+     * Held rows up to this many are computed with {@link SparkSessions#SMALL_QUERIES}; above it (a show of over a
+     * million events, not measured here) expressions are compiled again, where their compile cost is small against the
+     * rows.
+     */
+    static final long INTERPRETED_ROWS = 1_000_000;
+
+    static Map<String, String> settingsFor(long rows) {
+        if (rows <= INTERPRETED_ROWS) {
+            return SparkSessions.SMALL_QUERIES;
         }
+        return Map.of("spark.sql.shuffle.partitions", "1", "spark.sql.adaptive.enabled", "false");
     }
 
     private static List<LiveShow> computeSmall(SparkSession spark, LiveRows rows, List<Row> shows, Windows windows) {
