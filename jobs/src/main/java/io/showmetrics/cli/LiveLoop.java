@@ -144,7 +144,7 @@ final class LiveLoop {
         IngestOptions ingestOptions = new IngestOptions(input, options.lake().root(), runId, now,
                 options.reportingCurrency());
         // A cycle that follows another brings a few files: ingest them with the settings of small queries. The
-        // first cycle (the backlog since the last run, maybe days) keeps the batch's settings.
+        // first cycle (the backlog since the last run, maybe days) keeps the session's own settings.
         boolean small = lastBytes >= 0 && landing.bytes() - lastBytes <= SMALL_CYCLE_BYTES;
         IngestReport ingest = small
                 ? SparkSessions.withSettings(spark, SparkSessions.SMALL_QUERIES,

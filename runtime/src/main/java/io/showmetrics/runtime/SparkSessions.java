@@ -98,7 +98,7 @@ public final class SparkSessions {
    * scale-1 folder) runs without adaptive query execution, with one shuffle partition per core: adaptive
    * execution re-plans every query stage as its own Spark job, a fixed cost that small data never earns back.
    * Larger input keeps adaptive execution, starting from a partition per 64 MB that it coalesces as it goes.
-   * Delta's snapshot partitions follow.
+   * Delta's snapshot partitions follow. Input up to {@link #INTERPRETED_INPUT_BYTES} also interprets its expressions.
    *
    * @param inputBytes the landing folder's size
    */
@@ -110,5 +110,18 @@ public final class SparkSessions {
     spark.conf().set("spark.sql.shuffle.partitions", Long.toString(partitions));
     // Delta rebuilds a table's state (its list of files) with this many tasks, for every table it reads.
     spark.conf().set("spark.databricks.delta.snapshotPartitions", Long.toString(small ? cores : Math.min(partitions, 64)));
+    boolean interpreted = inputBytes <= INTERPRETED_INPUT_BYTES;
+    spark.conf().set("spark.sql.codegen.wholeStage", Boolean.toString(!interpreted));
+    spark.conf().set("spark.sql.codegen.factoryMode", interpreted ? "NO_CODEGEN" : "FALLBACK");
   }
+
+  /**
+   * Input up to this size runs with interpreted expressions and without whole-stage code generation: compiling the
+   * generated classes of each of the run's hundreds of queries costs more than it saves on this little data.
+   * Measured on a {@code generate --scale 0.05} folder (37 MB, 532,481 records, 2 cores, two runs each, alternating):
+   * {@code run} took 165 and 144 s compiled, 131 and 103 s interpreted (compute 94/75 s against 60/44 s), with
+   * identical serving tables ({@code bench/compare-serving}). Larger input (scale 1 is about 310 MB) keeps the
+   * compiled code, not measured against it here.
+   */
+  public static final long INTERPRETED_INPUT_BYTES = 128L << 20;
 }
