@@ -170,7 +170,8 @@ class ShowApiController {
             + "shows with its percentile (show_benchmark), the three with the lowest percentile with their rank in "
             + "words (only metrics whose window has closed; the others are listed as not judged yet, with the instant "
             + "their window closes), and the three minutes that lost the most viewers (show_minute.viewers_lost), each "
-            + "with the moment closest before it; onAir (status live): nothing ranked yet, judged after the show; "
+            + "with the moment closest before it; onAir (status live): nothing ranked yet, judged after the show, and the "
+            + "benchmark rows carry only the earlier shows' median (no value or percentile of their own yet); "
             + "404 for an unknown show")
     ShowDiagnosis diagnosis(@PathVariable String showId) {
         ShowDetail detail = shows.findById(showId).orElseThrow(() -> notFound(showId));

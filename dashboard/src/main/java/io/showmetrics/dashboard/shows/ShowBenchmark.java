@@ -13,4 +13,12 @@ package io.showmetrics.dashboard.shows;
  */
 record ShowBenchmark(String metric, String label, String unit, Double value, Double benchmarkMedian, int benchmarkN,
                      Double percentile) {
+    /**
+     * The row without the show's value and percentile, for a show on air: those were computed by the last batch run,
+     * before the show's data (so a show without viewers yet stands at p0), while the page shows the live numbers so
+     * far; the median of the earlier shows is still the right yardstick.
+     */
+    ShowBenchmark againstEarlierShowsOnly() {
+        return new ShowBenchmark(metric, label, unit, null, benchmarkMedian, benchmarkN, null);
+    }
 }

@@ -16,7 +16,8 @@ import java.util.Locale;
  *     with the instant it closes, in the catalogue's order
  * @param drops up to three minutes with the largest {@code viewers_lost} (more than zero), largest first
  * @param onAir the show is on air (live mode): nothing is ranked against settled shows ({@code weakest} is empty, every
- *     metric with a percentile is not judged yet); the page says "On air: judged after the show"
+ *     metric with a percentile is not judged yet, and the benchmark rows keep only the earlier shows' median, see
+ *     {@link ShowBenchmark#againstEarlierShowsOnly}); the page says "On air: judged after the show"
  */
 record ShowDiagnosis(List<ShowBenchmark> benchmarks, List<Weakness> weakest, List<Open> notJudgedYet,
                      List<Drop> drops, boolean onAir) {
@@ -84,7 +85,11 @@ record ShowDiagnosis(List<ShowBenchmark> benchmarks, List<Weakness> weakest, Lis
             }
         }
         drops.sort(Comparator.comparingLong(Drop::viewersLost).reversed().thenComparingInt(Drop::minuteIndex));
-        return new ShowDiagnosis(benchmarks, weakest, notJudged,
+        // On air the benchmark rows are a batch run's from before the show's data (a show with no viewer yet stands
+        // at p0): only the earlier shows' median means something until the batch run after the show.
+        List<ShowBenchmark> shown = onAir ? benchmarks.stream().map(ShowBenchmark::againstEarlierShowsOnly).toList()
+                : benchmarks;
+        return new ShowDiagnosis(shown, weakest, notJudged,
                 List.copyOf(drops.subList(0, Math.min(HIGHLIGHTED, drops.size()))), onAir);
     }
 

@@ -111,5 +111,10 @@ class ShowDiagnosisTest {
         assertThat(d.weakest()).isEmpty();
         assertThat(d.notJudgedYet()).extracting(ShowDiagnosis.Open::metric).containsExactly("unique_viewers", "live_gmv");
         assertThat(d.drops()).extracting(ShowDiagnosis.Drop::viewersLost).containsExactly(30L);
+        // The rows' value and percentile are a batch run's from before the show's data (p0 for a show that had no
+        // viewer yet): on air only the earlier shows' median is shown.
+        assertThat(d.benchmarks()).extracting(ShowBenchmark::percentile).containsOnlyNulls();
+        assertThat(d.benchmarks()).extracting(ShowBenchmark::value).containsOnlyNulls();
+        assertThat(d.benchmarks()).extracting(ShowBenchmark::benchmarkMedian).doesNotContainNull();
     }
 }
