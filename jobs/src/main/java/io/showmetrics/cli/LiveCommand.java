@@ -121,7 +121,9 @@ final class LiveCommand implements Callable<Integer> {
                     + (webhook == null ? "" : ", alerts to " + webhook) + (once ? " (once)" : " (Ctrl-C to stop)"));
             out.flush();
             SparkSession spark = Pipeline.spark(options);
-            SparkSessions.sizeFor(spark, 0);
+            // Sized like a run over the landing folder: the first cycle loads what landed since the last run (maybe
+            // days); each later cycle runs its own queries with the settings of small queries (LiveLoop).
+            SparkSessions.sizeFor(spark, NothingNew.landing(input).bytes());
             LiveLoop loop = new LiveLoop(spark, options, input, database.db(), wall, showClock, interval,
                     webhook != null, out);
             try (WebhookSender sender = webhook == null ? null

@@ -81,17 +81,6 @@ public final class LiveMetrics {
         return out;
     }
 
-    /**
-     * The live numbers of {@code shows} (rows of {@link #inPlay}) from everything bronze holds for them, read now:
-     * {@link #compute(SparkSession, LiveRows, List, Windows)} on {@link LiveRows#load}.
-     */
-    public static List<LiveShow> compute(SparkSession spark, Lake lake, List<Row> shows, Windows windows) {
-        if (shows.isEmpty()) {
-            return List.of();
-        }
-        return compute(spark, LiveRows.load(spark, lake, showIds(shows)), shows, windows);
-    }
-
     /** The ids of {@code shows}. */
     public static List<String> showIds(List<Row> shows) {
         return shows.stream().map(r -> r.<String>getAs("show_id")).toList();
@@ -125,7 +114,8 @@ public final class LiveMetrics {
         if (rows <= INTERPRETED_ROWS) {
             return SparkSessions.SMALL_QUERIES;
         }
-        return Map.of("spark.sql.shuffle.partitions", "1", "spark.sql.adaptive.enabled", "false");
+        return Map.of("spark.sql.shuffle.partitions", "1", "spark.sql.adaptive.enabled", "false",
+                "spark.sql.codegen.wholeStage", "true", "spark.sql.codegen.factoryMode", "FALLBACK");
     }
 
     private static List<LiveShow> computeSmall(SparkSession spark, LiveRows rows, List<Row> shows, Windows windows) {

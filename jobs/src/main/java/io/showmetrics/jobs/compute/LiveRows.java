@@ -92,13 +92,10 @@ public final class LiveRows {
         LiveRows held = new LiveRows(new TreeSet<>(showIds), new Table("viewer_events", VIEWER_COLUMNS),
                 new Table("chat_events", CHAT_COLUMNS), new Table("player_events", PLAYER_COLUMNS),
                 new Table("orders", ORDER_COLUMNS));
-        Column inScope = held.inScope();
         for (Table t : List.of(held.viewerEvents, held.chatEvents, held.playerEvents)) {
-            t.add(readPinned(spark, lake, t).filter(inScope));
+            t.add(readPinned(spark, lake, t).filter(held.inScope()));
         }
-        Dataset<Row> allOrders = readPinned(spark, lake, held.orders);
-        Dataset<Row> lines = allOrders.filter(inScope).select("order_id", "line_no").distinct();
-        held.orders.add(allOrders.join(lines, new String[] {"order_id", "line_no"}, "left_semi"));
+        held.orders.add(held.ofShowLines(readPinned(spark, lake, held.orders)));
         return held;
     }
 
@@ -155,9 +152,13 @@ public final class LiveRows {
 
     /** Every order row of a line that carries one of the shows (a cancel or return row need not carry it). */
     public Dataset<Row> showOrders(SparkSession spark) {
-        Dataset<Row> all = orders.dataset(spark);
-        Dataset<Row> lines = all.filter(inScope()).select("order_id", "line_no").distinct();
-        return all.join(lines, new String[] {"order_id", "line_no"}, "left_semi");
+        return ofShowLines(orders.dataset(spark));
+    }
+
+    /** The rows of {@code orders} whose line (order, line number) has a row that carries one of the shows. */
+    private Dataset<Row> ofShowLines(Dataset<Row> orders) {
+        Dataset<Row> lines = orders.filter(inScope()).select("order_id", "line_no").distinct();
+        return orders.join(lines, new String[] {"order_id", "line_no"}, "left_semi");
     }
 
     /** Per show, the latest {@code ts} of its viewer events held: the show's data through. */
