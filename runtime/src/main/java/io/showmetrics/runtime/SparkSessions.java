@@ -1,5 +1,8 @@
 package io.showmetrics.runtime;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -58,7 +61,7 @@ public final class SparkSessions {
    * {@code spark.sql.codegen.factoryMode} is Spark's switch between generated and interpreted expressions, which
    * Spark's own tests use to hold the two equal.
    */
-  public static final java.util.Map<String, String> SMALL_QUERIES = java.util.Map.of(
+  public static final Map<String, String> SMALL_QUERIES = Map.of(
       "spark.sql.shuffle.partitions", "1",
       "spark.sql.adaptive.enabled", "false",
       "spark.sql.autoBroadcastJoinThreshold", "-1",
@@ -70,9 +73,8 @@ public final class SparkSessions {
    * not), even if it fails. The session's settings are shared by its threads: use it where nothing else runs queries
    * at the same time (the live loop).
    */
-  public static <T> T withSettings(SparkSession spark, java.util.Map<String, String> settings,
-      java.util.function.Supplier<T> body) {
-    java.util.Map<String, String> before = new java.util.HashMap<>();
+  public static <T> T withSettings(SparkSession spark, Map<String, String> settings, Supplier<T> body) {
+    Map<String, String> before = new HashMap<>();
     settings.forEach((k, v) -> {
       before.put(k, spark.conf().getOption(k).getOrElse(() -> null));
       spark.conf().set(k, v);
