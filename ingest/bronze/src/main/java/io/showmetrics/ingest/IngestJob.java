@@ -22,6 +22,7 @@ import io.showmetrics.ingest.validate.Entities;
 import io.showmetrics.ingest.validate.EntitySchema;
 import io.showmetrics.ingest.validate.IngestErrors;
 import io.showmetrics.runtime.DeltaVersions;
+import io.showmetrics.runtime.SparkSessions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -87,8 +88,23 @@ public final class IngestJob {
 
   private IngestJob() {}
 
+  /**
+   * Delta's statistics of a written file (row count, each column's nulls, minimum and maximum) are updated row by row
+   * by a projection that follows {@code spark.sql.codegen.factoryMode}. Interpreted (small input, {@code
+   * SparkSessions.sizeFor}), Spark's {@code InterpretedMutableProjection} indexes its expression list as a Scala
+   * {@code List}, so each row costs the square of the table's column count: in a profile of a first run on the demo's
+   * folder it was 15 % of all CPU samples, most of it while writing viewer events. Ingest writes few tables with many
+   * rows each, so it has Delta compile that projection, once per table schema and JVM (Spark caches the class).
+   */
+  static final Map<String, String> COMPILED_STATISTICS = Map.of(
+      "spark.databricks.delta.collectStats.fallbackToInterpretedProjection", "false");
+
   /** Ingests every landing file not yet in {@code _ingest_log}; see {@link IngestOptions}. */
   public static IngestReport run(SparkSession spark, IngestOptions options, IngestListener listener) {
+    return SparkSessions.withSettings(spark, COMPILED_STATISTICS, () -> ingest(spark, options, listener));
+  }
+
+  private static IngestReport ingest(SparkSession spark, IngestOptions options, IngestListener listener) {
     BronzeTables tables = new BronzeTables(spark, options.lakePath(), options.runId());
     InterruptedRuns.rollBack(tables, Entities.ALL);
 
@@ -103,6 +119,23 @@ public final class IngestJob {
       }
     }
     int skipped = listed.size() - newFiles.size();
+    return SparkSessions.withSettings(spark, cacheSettings(bytes(newFiles)),
+        () -> load(spark, options, listener, tables, hadoopConf, loaded, newFiles, skipped));
+  }
+
+  /**
+   * How the run's cached rows are built. They are always stored serialized and compressed (lz4, {@link #cacheLevel});
+   * Spark's columnar cache also encodes each column (dictionary, run length), and deciding that means inspecting every
+   * value: in a profile of a first run on the demo's folder, 6 % of all CPU samples. Up to {@link #CACHE_IN_HEAP_BYTES}
+   * of new landing files, where the cache lives in the heap, lz4 alone is enough; above it the cache goes to disk,
+   * where space is the limit (scale 10), and keeps the encodings.
+   */
+  static Map<String, String> cacheSettings(long newBytes) {
+    return newBytes <= CACHE_IN_HEAP_BYTES ? Map.of("spark.sql.inMemoryColumnarStorage.compressed", "false") : Map.of();
+  }
+
+  private static IngestReport load(SparkSession spark, IngestOptions options, IngestListener listener,
+      BronzeTables tables, Configuration hadoopConf, LoadedFiles loaded, List<LandingFile> newFiles, int skipped) {
     if (!newFiles.isEmpty()) {
       InterruptedRuns.begin(tables, options.runId());
     }

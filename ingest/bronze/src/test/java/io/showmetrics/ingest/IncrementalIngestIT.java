@@ -82,6 +82,27 @@ class IncrementalIngestIT {
   }
 
   @Test
+  void smallRunsCompileBronzeStatisticsAndSkipColumnEncodingsThenPutTheSessionsSettingsBack() {
+    write(landing(), "viewer_events/a.jsonl", lines(TestRecords.viewerEvent()));
+    String statistics = IngestJob.COMPILED_STATISTICS.keySet().iterator().next();
+    String encodings = "spark.sql.inMemoryColumnarStorage.compressed";
+    Map<String, String> before = Map.of(statistics, spark.conf().get(statistics), encodings, spark.conf().get(encodings));
+    assertThat(before).containsEntry(statistics, "true").containsEntry(encodings, "true");
+    List<String> during = new java.util.concurrent.CopyOnWriteArrayList<>();
+    IngestJob.run(spark, options(landing(), lake(), "r1"), new IngestListener() {
+      @Override
+      public void entityFinished(String entity, List<FileReport> files) {
+        during.add(spark.conf().get(statistics) + "/" + spark.conf().get(encodings));
+      }
+    });
+    assertThat(during).isNotEmpty().containsOnly("false/false");
+    assertThat(Map.of(statistics, spark.conf().get(statistics), encodings, spark.conf().get(encodings))).isEqualTo(before);
+    // Above what the heap holds, the cache goes to disk and keeps its column encodings.
+    assertThat(IngestJob.cacheSettings(IngestJob.CACHE_IN_HEAP_BYTES)).containsEntry(encodings, "false");
+    assertThat(IngestJob.cacheSettings(IngestJob.CACHE_IN_HEAP_BYTES + 1)).isEmpty();
+  }
+
+  @Test
   void rerunOnTheSameFolderLoadsNothingAndCommitsNothing() {
     write(landing(), "viewer_events/a.jsonl", lines(TestRecords.viewerEvent(), TestRecords.viewerEvent().with("event_id", "e2")));
     write(landing(), "orders/o.csv", TestRecords.order().csvHeader() + "\n" + TestRecords.order().with("quantity", -3).csvRow() + "\n");
