@@ -71,7 +71,7 @@ public final class SparkSessions {
   /**
    * Runs {@code body} with {@code settings} on the session, and puts back what was set before (or unsets what was
    * not), even if it fails. The session's settings are shared by its threads: use it where nothing else runs queries
-   * at the same time (the live loop).
+   * at the same time (the live loop's steps, ingest).
    */
   public static <T> T withSettings(SparkSession spark, Map<String, String> settings, Supplier<T> body) {
     Map<String, String> before = new HashMap<>();
