@@ -88,23 +88,8 @@ public final class IngestJob {
 
   private IngestJob() {}
 
-  /**
-   * Delta's statistics of a written file (row count, each column's nulls, minimum and maximum) are updated row by row
-   * by a projection that follows {@code spark.sql.codegen.factoryMode}. Interpreted (small input, {@code
-   * SparkSessions.sizeFor}), Spark's {@code InterpretedMutableProjection} indexes its expression list as a Scala
-   * {@code List}, so each row costs the square of the table's column count: in a profile of a first run on the demo's
-   * folder it was 15 % of all CPU samples, most of it while writing viewer events. Ingest writes few tables with many
-   * rows each, so it has Delta compile that projection, once per table schema and JVM (Spark caches the class).
-   */
-  static final Map<String, String> COMPILED_STATISTICS = Map.of(
-      "spark.databricks.delta.collectStats.fallbackToInterpretedProjection", "false");
-
   /** Ingests every landing file not yet in {@code _ingest_log}; see {@link IngestOptions}. */
   public static IngestReport run(SparkSession spark, IngestOptions options, IngestListener listener) {
-    return SparkSessions.withSettings(spark, COMPILED_STATISTICS, () -> ingest(spark, options, listener));
-  }
-
-  private static IngestReport ingest(SparkSession spark, IngestOptions options, IngestListener listener) {
     BronzeTables tables = new BronzeTables(spark, options.lakePath(), options.runId());
     InterruptedRuns.rollBack(tables, Entities.ALL);
 
@@ -119,19 +104,35 @@ public final class IngestJob {
       }
     }
     int skipped = listed.size() - newFiles.size();
-    return SparkSessions.withSettings(spark, cacheSettings(bytes(newFiles)),
+    return SparkSessions.withSettings(spark, settings(bytes(newFiles)),
         () -> load(spark, options, listener, tables, hadoopConf, loaded, newFiles, skipped));
   }
 
+  /** Delta's switch between compiled and interpreted updates of a written file's statistics. */
+  static final String INTERPRETED_STATISTICS = "spark.databricks.delta.collectStats.fallbackToInterpretedProjection";
+  /** Spark's switch for the per-column encodings of its columnar cache. */
+  static final String CACHE_ENCODINGS = "spark.sql.inMemoryColumnarStorage.compressed";
+
   /**
-   * How the run's cached rows are built. They are always stored serialized and compressed (lz4, {@link #cacheLevel});
-   * Spark's columnar cache also encodes each column (dictionary, run length), and deciding that means inspecting every
-   * value: in a profile of a first run on the demo's folder, 6 % of all CPU samples. Up to {@link #CACHE_IN_HEAP_BYTES}
-   * of new landing files, where the cache lives in the heap, lz4 alone is enough; above it the cache goes to disk,
-   * where space is the limit (scale 10), and keeps the encodings.
+   * The session settings a run loads its {@code newBytes} of files with (a profile of a first run on the demo's folder,
+   * docs/benchmarks.md "Profile, part 3"):
+   * <ul>
+   *   <li>Delta's statistics of a written file (count, each column's nulls, minimum and maximum) are updated row by row
+   *       by a projection that follows {@code spark.sql.codegen.factoryMode}. Interpreted (small input, {@code
+   *       SparkSessions.sizeFor}), Spark's {@code InterpretedMutableProjection} indexes its expression list as a Scala
+   *       {@code List}, so each row costs the square of the table's column count: 15 % of all CPU samples, most of it
+   *       writing viewer events. Ingest writes few tables with many rows, so Delta compiles that projection, once per
+   *       table schema and JVM (Spark caches the class).
+   *   <li>The cached rows are always stored serialized and compressed (lz4, {@link #cacheLevel}); Spark's columnar
+   *       cache also encodes each column (dictionary, run length), and choosing means inspecting every value: 6 % of
+   *       all samples. Up to {@link #CACHE_IN_HEAP_BYTES} of new files, where the cache lives in the heap, lz4 alone
+   *       is enough; above, the cache goes to disk, where space is the limit (scale 10), and keeps the encodings.
+   * </ul>
    */
-  static Map<String, String> cacheSettings(long newBytes) {
-    return newBytes <= CACHE_IN_HEAP_BYTES ? Map.of("spark.sql.inMemoryColumnarStorage.compressed", "false") : Map.of();
+  static Map<String, String> settings(long newBytes) {
+    return newBytes <= CACHE_IN_HEAP_BYTES
+        ? Map.of(INTERPRETED_STATISTICS, "false", CACHE_ENCODINGS, "false")
+        : Map.of(INTERPRETED_STATISTICS, "false");
   }
 
   private static IngestReport load(SparkSession spark, IngestOptions options, IngestListener listener,
